@@ -1,0 +1,28 @@
+//! Bundles every certification file `data/*.json` into the binary (adding a certification is
+//! adding a file: no code names them), plus the matching lexicons under `data/matching/`.
+//! The files are only embedded here; `core::catalogue` parses and validates them, and the
+//! data tests fail with the file and field when one is malformed.
+
+use std::{env, fs, path::PathBuf};
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let data = root.join("data");
+    println!("cargo:rerun-if-changed={}", data.display());
+    let mut files: Vec<PathBuf> = fs::read_dir(&data)
+        .expect("the data/ folder is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut out = String::from("/// `(file name, JSON text)` of every certification in `data/`.\n");
+    out.push_str("pub static CERTIFICATION_SOURCES: &[(&str, &str)] = &[\n");
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let name = f.file_name().and_then(|n| n.to_str()).expect("data file names are UTF-8");
+        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", f.display().to_string()));
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("data_sources.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,9 @@
+//! The pure core of Repère: data model, catalogue, search, routing, codecs.
+//!
+//! Invariant: nothing in here imports `leptos`, `web_sys`, `js_sys` or `gloo`. It cannot touch
+//! the DOM or storage, so all of it runs under plain `cargo test` (see `tests/architecture.rs`).
+
+pub mod catalogue;
+pub mod date;
+pub mod model;
+pub mod text;

@@ -1,0 +1,1 @@
+//! UI strings in French and English.

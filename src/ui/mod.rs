@@ -1,0 +1,2 @@
+//! Leptos components.
+pub mod app;
