@@ -31,7 +31,10 @@ pub fn parse_certification(file: &str, json: &str) -> Result<Certification, Data
     let de = &mut serde_json::Deserializer::from_str(json);
     let cert: Certification = serde_path_to_error::deserialize(de).map_err(|e| DataError {
         file: file.to_owned(),
-        field: e.path().to_string(),
+        field: match e.path().to_string() {
+            p if p == "?" => ".".to_owned(),
+            p => p,
+        },
         message: e.inner().to_string(),
     })?;
     check_certification(file, &cert)?;
@@ -278,7 +281,7 @@ mod tests {
         check(&[("e.json", &good.replace("\"label\":\"Faire\"", "\"label\":3"))], Some(("e.json", "blocs[0].competencies[0].label")));
         check(&[("f.json", &cert_json("XX1", ""))], Some(("f.json", "code")));
         check(&[("a.json", &good), ("g.json", &good)], Some(("g.json", "code")));
-        check(&[("h.json", &cert_json("RNCP1", r#","unexpected":1"#))], Some(("h.json", ".")));
+        check(&[("h.json", &cert_json("RNCP1", r#","unexpected":1"#))], Some(("h.json", "unexpected")));
     }
 
     #[test]

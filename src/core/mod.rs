@@ -6,4 +6,6 @@
 pub mod catalogue;
 pub mod date;
 pub mod model;
+pub mod route;
+pub mod search;
 pub mod text;

@@ -1,0 +1,607 @@
+//! Experience matching: which competencies does a free French text support?
+//!
+//! # Analysis pipeline ([`Analyzer`])
+//!
+//! 1. **Fold and tokenise.** The text is folded with [`FoldedText`] (lower case, no accents,
+//!    `’` → `'`) and split into words: maximal runs of alphanumeric characters. Hyphens and
+//!    apostrophes separate words. Every word keeps its byte range in the *original* text, so a
+//!    match can be highlighted exactly where the user typed it.
+//! 2. **Elision.** A word among `l d j m n s t c qu jusqu lorsqu puisqu quoiqu` directly
+//!    followed by an apostrophe (`'` or `’`) and a letter is dropped: `l’accueil` → `accueil`.
+//! 3. **Stop words.** Words of [`STOP_WORDS`] (articles, pronouns, auxiliaries, connectors),
+//!    words of one character and numbers are dropped.
+//! 4. **Stemming.** The *original* word, lower-cased (`œ` → `oe`), is stemmed with the
+//!    Snowball French algorithm (it relies on accents), then the stem is folded:
+//!    `Accueillir` and `accueil` both give `accueil`, `orientation` and `orienter` give `orient`.
+//! 5. **Related terms.** `data/matching/related-terms.json` groups stems that name the same
+//!    concept (`conflit`, `tension`, `litige`, `altercation`…). A two-word term of a group
+//!    (`réseaux sociaux`, `compte rendu`) is a phrase: when its two significant words follow
+//!    each other, both count as that group and not as themselves.
+//!
+//! Each word is then a **concept**: its group (shown as `~id`, e.g. `~conflit`) when its stem
+//! belongs to one, its folded stem otherwise.
+//!
+//! # Score ([`Matcher::suggest`])
+//!
+//! Each competency is a set of concepts with weights, from its label and, at
+//! [`BLOC_TITLE_WEIGHT`], from its bloc title (a concept present in both keeps the label weight):
+//!
+//! ```text
+//! idf(k)  = ln(1 + N / df(k))       N = number of competencies,
+//!                                   df(k) = competencies whose label or bloc title has k
+//! w_c(k)  = idf(k)                  if k is in the label of c
+//!         = BLOC_TITLE_WEIGHT·idf(k) if k is only in its bloc title
+//! score(c, E) = Σ_{k ∈ c ∩ E} w_c(k) / Σ_{k ∈ c} w_c(k)
+//! ```
+//!
+//! where `E` is the set of concepts of the experience text. The score is the **weighted share
+//! of the competency's concepts that the experience mentions**: 0 = nothing in common, 1 = the
+//! experience mentions every concept of the label and of the bloc title. How often a concept
+//! is repeated does not count, so a long text is not favoured by repetition. A competency is
+//! suggested only if its score reaches [`MIN_SCORE`] and at least one concept of its *label*
+//! matched (a bloc title alone is not enough). Suggestions are sorted by score, descending,
+//! ties by competency id.
+//!
+//! Performance: the text is analysed once, each distinct word is stemmed once, and a
+//! concept → competencies index gives the scores in one pass over the distinct concepts.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
+
+use super::catalogue::Catalogue;
+use super::text::{fold, FoldedText};
+
+/// Weight of a bloc title's concepts relative to the competency label's.
+pub const BLOC_TITLE_WEIGHT: f32 = 0.35;
+
+/// Minimum score for a competency to be suggested.
+pub const MIN_SCORE: f32 = 0.12;
+
+/// French stop words, folded (no accents). Dropped before stemming.
+pub const STOP_WORDS: &[&str] = &[
+    // articles, prepositions, conjunctions
+    "a", "au", "aux", "avec", "car", "chez", "comme", "contre", "dans", "de", "des", "donc",
+    "du", "en", "entre", "et", "jusqu", "la", "le", "les", "lors", "lorsqu", "lorsque", "mais",
+    "ni", "or", "ou", "par", "parmi", "pour", "puisqu", "puisque", "quand", "que", "qu", "quoi",
+    "quoiqu", "selon", "si", "sous", "sur", "un", "une", "uns", "unes", "vers", "via", "afin",
+    "sans", "pendant", "depuis", "avant", "apres", "durant", "dont", "ou", "voici", "voila",
+    // pronouns and determiners
+    "ce", "ceci", "cela", "ca", "celle", "celles", "celui", "ceux", "ces", "cet", "cette",
+    "chacun", "chacune", "chaque", "elle", "elles", "eux", "il", "ils", "je", "leur", "leurs",
+    "lui", "ma", "me", "meme", "memes", "mes", "moi", "mon", "nos", "notre", "nous", "on",
+    "qui", "quel", "quelle", "quels", "quelles", "quelque", "quelques", "sa", "se", "ses",
+    "soi", "son", "ta", "te", "tes", "toi", "ton", "tu", "vos", "votre", "vous", "y", "tout",
+    "tous", "toute", "toutes", "autre", "autres", "certain", "certains", "certaine",
+    "certaines", "plusieurs", "tel", "telle", "tels", "telles", "aucun", "aucune", "rien",
+    // adverbs
+    "ainsi", "alors", "aussi", "bien", "deja", "encore", "enfin", "ensuite", "ici", "jamais",
+    "moins", "ne", "non", "oui", "parfois", "pas", "peu", "plus", "puis", "souvent", "tres",
+    "trop", "toujours", "tant", "notamment", "surtout", "beaucoup", "vraiment", "etc",
+    "aujourd", "hui", "fois", "comment", "pourquoi", "donc", "cependant", "pourtant",
+    // etre, avoir, faire, mettre (auxiliaries and light verbs)
+    "etre", "ete", "suis", "es", "est", "sommes", "etes", "sont", "etais", "etait", "etions",
+    "etiez", "etaient", "serai", "sera", "serons", "seront", "serais", "serait", "soit",
+    "soient", "fut", "avoir", "ai", "as", "avons", "avez", "ont", "avais", "avait", "avions",
+    "aviez", "avaient", "aurai", "aura", "aurons", "auront", "aurais", "aurait", "eu", "eue",
+    "eus", "eut", "ayant", "faire", "fait", "faite", "faits", "fais", "faisais", "faisait",
+    "faisions", "mettre", "mis", "mise", "mises", "met", "oeuvre",
+];
+
+/// Words dropped with their apostrophe when they precede a word (`l'`, `qu'`…), folded.
+const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+
+/// The related-terms lexicon, embedded in the binary.
+pub const RELATED_TERMS_JSON: &str = include_str!("../../data/matching/related-terms.json");
+
+/// One significant word of a text after analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of the word in the original text.
+    pub range: Range<usize>,
+    /// The word folded (lower case, no accents).
+    pub word: String,
+    /// The folded Snowball stem of the word.
+    pub stem: String,
+    /// The concept: `~group` when the stem (or a phrase) belongs to a related-terms group, the
+    /// stem otherwise.
+    pub concept: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct LexiconFile {
+    groups: Vec<LexiconGroup>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LexiconGroup {
+    id: String,
+    terms: Vec<String>,
+}
+
+/// A problem in a related-terms file (reported by [`Analyzer::with_lexicon`] and the tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError(pub String);
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "related terms: {}", self.0)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// Related-terms groups, resolved to stems.
+#[derive(Debug, Default, Clone)]
+struct Lexicon {
+    /// Group ids, indexed by group number.
+    group_ids: Vec<String>,
+    /// Folded stem → group number.
+    stems: HashMap<String, u32>,
+    /// First stem of a phrase → `(second stem, group number)`.
+    phrases: HashMap<String, Vec<(String, u32)>>,
+}
+
+/// One word found by the tokeniser, before stemming.
+#[derive(Debug, Clone)]
+struct RawWord {
+    /// Byte range in the original text.
+    range: Range<usize>,
+    /// Byte range in the folded text.
+    folded: Range<usize>,
+}
+
+/// The French analysis pipeline (see the module doc). Cheap to keep, costly to build: build
+/// it once (or use the one inside a [`Matcher`]).
+pub struct Analyzer {
+    stemmer: Stemmer,
+    lexicon: Lexicon,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer").field("groups", &self.lexicon.group_ids.len()).finish()
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// Whether a folded word is a stop word.
+pub fn is_stop_word(folded_word: &str) -> bool {
+    STOP_WORDS.contains(&folded_word)
+}
+
+/// Splits a folded text into words (alphanumeric runs), dropping elided articles
+/// (`l'`, `qu'`…). Ranges are in the folded text.
+fn folded_words(folded: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let bytes = folded.as_bytes();
+    let mut push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
+        // Elision: `l'` + letter.
+        let word = &folded[r.clone()];
+        let elided = bytes.get(r.end) == Some(&b'\'')
+            && folded.get(r.end + 1..).and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)
+            && ELISIONS.contains(&word);
+        if !elided {
+            out.push(r);
+        }
+    };
+    for (i, c) in folded.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            push(s..i, &mut out);
+        }
+    }
+    if let Some(s) = start {
+        push(s..folded.len(), &mut out);
+    }
+    out
+}
+
+/// Whether two consecutive words may form a phrase: nothing but spaces, apostrophes and
+/// hyphens between them (no sentence or list punctuation).
+fn joinable(folded: &str, gap: Range<usize>) -> bool {
+    folded
+        .get(gap)
+        .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\'' || c == '-' || c.is_alphanumeric()))
+}
+
+impl Analyzer {
+    /// The analyser with the bundled related-terms lexicon.
+    pub fn new() -> Analyzer {
+        // The bundled file is checked by the tests; an unusable file degrades to no groups.
+        Analyzer::with_lexicon(RELATED_TERMS_JSON).unwrap_or_else(|_| Analyzer::bare())
+    }
+
+    /// An analyser without related terms (stems only).
+    pub fn bare() -> Analyzer {
+        Analyzer { stemmer: Stemmer::create(Algorithm::French), lexicon: Lexicon::default() }
+    }
+
+    /// An analyser with a related-terms lexicon in the format of
+    /// `data/matching/related-terms.json`. Fails on malformed JSON, a term that is not one or
+    /// two significant words, or a stem claimed by two groups.
+    pub fn with_lexicon(json: &str) -> Result<Analyzer, LexiconError> {
+        let file: LexiconFile =
+            serde_json::from_str(json).map_err(|e| LexiconError(format!("invalid JSON: {e}")))?;
+        let mut analyzer = Analyzer::bare();
+        let mut lex = Lexicon::default();
+        for (g, group) in file.groups.iter().enumerate() {
+            let gi = u32::try_from(g).map_err(|_| LexiconError("too many groups".into()))?;
+            if lex.group_ids.contains(&group.id) {
+                return Err(LexiconError(format!("duplicate group id {:?}", group.id)));
+            }
+            lex.group_ids.push(group.id.clone());
+            for term in &group.terms {
+                let stems: Vec<String> = analyzer.stems_of(term);
+                match stems.as_slice() {
+                    [one] => {
+                        for stem in [one.clone(), analyzer.stem_word(&format!("{term}s"))] {
+                            match lex.stems.get(&stem) {
+                                Some(&other) if other != gi => {
+                                    return Err(LexiconError(format!(
+                                        "term {term:?} of group {:?} has stem {stem:?}, already in group {:?}",
+                                        group.id, lex.group_ids[other as usize]
+                                    )));
+                                }
+                                _ => {
+                                    lex.stems.insert(stem, gi);
+                                }
+                            }
+                        }
+                    }
+                    [a, b] => {
+                        let entry = lex.phrases.entry(a.clone()).or_default();
+                        if let Some((_, other)) = entry.iter().find(|(s, o)| s == b && *o != gi) {
+                            return Err(LexiconError(format!(
+                                "phrase {term:?} of group {:?} is already in group {:?}",
+                                group.id, lex.group_ids[*other as usize]
+                            )));
+                        }
+                        entry.push((b.clone(), gi));
+                    }
+                    _ => {
+                        return Err(LexiconError(format!(
+                            "term {term:?} of group {:?} must be one or two significant words, got {stems:?}",
+                            group.id
+                        )));
+                    }
+                }
+            }
+        }
+        analyzer.lexicon = lex;
+        Ok(analyzer)
+    }
+
+    /// Number of related-terms groups.
+    pub fn group_count(&self) -> usize {
+        self.lexicon.group_ids.len()
+    }
+
+    /// The folded stem of one word as written (any case, accents kept).
+    pub fn stem_word(&self, word: &str) -> String {
+        let lower = word.to_lowercase().replace('œ', "oe").replace('æ', "ae");
+        fold(&self.stemmer.stem(&lower))
+    }
+
+    /// Stems of the significant words of a short text (no related terms).
+    fn stems_of(&self, text: &str) -> Vec<String> {
+        let ft = FoldedText::new(text);
+        self.significant_words(text, &ft).iter().map(|w| self.stem_word(&text[w.range.clone()])).collect()
+    }
+
+    /// The words of `text` that survive elision and stop words.
+    fn significant_words(&self, text: &str, ft: &FoldedText) -> Vec<RawWord> {
+        folded_words(&ft.folded)
+            .into_iter()
+            .filter_map(|f| {
+                let w = &ft.folded[f.clone()];
+                let keep = w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()) && !is_stop_word(w);
+                let range = ft.original_range(f.clone());
+                (keep && text.get(range.clone()).is_some()).then_some(RawWord { range, folded: f })
+            })
+            .collect()
+    }
+
+    /// Analyses a text into its significant words with their concepts.
+    pub fn analyze(&self, text: &str) -> Vec<Token> {
+        let ft = FoldedText::new(text);
+        let words = self.significant_words(text, &ft);
+        let stems: Vec<String> = words.iter().map(|w| self.stem_word(&text[w.range.clone()])).collect();
+        let groups = self.groups_of(&ft.folded, &words, &stems);
+        words
+            .into_iter()
+            .zip(stems)
+            .zip(groups)
+            .map(|((w, stem), group)| Token {
+                word: ft.folded[w.folded.clone()].to_owned(),
+                concept: match group {
+                    Some(g) => format!("~{}", self.lexicon.group_ids[g as usize]),
+                    None => stem.clone(),
+                },
+                range: w.range,
+                stem,
+            })
+            .collect()
+    }
+
+    /// The group of each word: its phrase's when it is part of one, its stem's otherwise.
+    fn groups_of<S: AsRef<str>>(&self, folded: &str, words: &[RawWord], stems: &[S]) -> Vec<Option<u32>> {
+        let mut groups: Vec<Option<u32>> =
+            stems.iter().map(|s| self.lexicon.stems.get(s.as_ref()).copied()).collect();
+        if self.lexicon.phrases.is_empty() {
+            return groups;
+        }
+        let mut i = 0;
+        while i + 1 < words.len() {
+            let phrase = self.lexicon.phrases.get(stems[i].as_ref()).and_then(|nexts| {
+                nexts.iter().find(|(second, _)| second == stems[i + 1].as_ref()).map(|&(_, g)| g)
+            });
+            match phrase {
+                Some(g) if joinable(folded, words[i].folded.end..words[i + 1].folded.start) => {
+                    groups[i] = Some(g);
+                    groups[i + 1] = Some(g);
+                    i += 2;
+                }
+                _ => i += 1,
+            }
+        }
+        groups
+    }
+}
+
+/// One suggested competency for an experience.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub competency_id: String,
+    /// Weighted share of the competency's concepts found in the experience, in `0.0..=1.0`
+    /// (see the module doc).
+    pub score: f32,
+    /// Byte ranges, in the experience text, of every word that matched one of the
+    /// competency's concepts; sorted, for [`super::text::highlight_pieces`].
+    pub matched: Vec<Range<usize>>,
+    /// The matched words as the user wrote them (first occurrence of each matched concept,
+    /// lower-cased), heaviest concept first.
+    pub matched_terms: Vec<String>,
+}
+
+/// One competency, as the matcher sees it.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: String,
+    /// `(concept, weight, from the label)`, sorted by concept.
+    concepts: Vec<(u32, f32, bool)>,
+    total: f32,
+}
+
+/// Suggests competencies for an experience text. Build it once per catalogue.
+#[derive(Debug)]
+pub struct Matcher {
+    analyzer: Analyzer,
+    /// Stem → concept number (groups are concepts `0..groups`).
+    stem_ids: HashMap<String, u32>,
+    /// Display names of concepts (`~group` or stem).
+    concept_names: Vec<String>,
+    entries: Vec<Entry>,
+    /// Concept → `(entry, weight, from the label)`.
+    postings: Vec<Vec<(u32, f32, bool)>>,
+}
+
+impl Matcher {
+    /// A matcher over every competency of the catalogue (labels plus bloc titles).
+    pub fn new(catalogue: &Catalogue) -> Matcher {
+        Matcher::from_competencies(
+            catalogue
+                .all()
+                .iter()
+                .flat_map(|cert| cert.competencies())
+                .map(|(b, c)| (c.id.as_str(), c.label.as_str(), b.title.as_str())),
+        )
+    }
+
+    /// A matcher over `(competency id, label, bloc title)` triples (`""` for no bloc title),
+    /// with the bundled analyser.
+    pub fn from_competencies<'a>(items: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Matcher {
+        Matcher::with_analyzer(Analyzer::new(), items)
+    }
+
+    /// Like [`Matcher::from_competencies`] with a given analyser.
+    pub fn with_analyzer<'a>(
+        analyzer: Analyzer,
+        items: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> Matcher {
+        let mut m = Matcher {
+            stem_ids: HashMap::new(),
+            concept_names: analyzer.lexicon.group_ids.iter().map(|g| format!("~{g}")).collect(),
+            analyzer,
+            entries: Vec::new(),
+            postings: Vec::new(),
+        };
+        // Concepts of each label and bloc title.
+        let mut raw: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
+        for (id, label, bloc) in items {
+            let label_concepts = m.intern_concepts(label);
+            let bloc_concepts: Vec<u32> =
+                m.intern_concepts(bloc).into_iter().filter(|k| !label_concepts.contains(k)).collect();
+            raw.push((id.to_owned(), label_concepts, bloc_concepts));
+        }
+        let n = raw.len() as f32;
+        let mut df = vec![0u32; m.concept_names.len()];
+        for (_, l, b) in &raw {
+            for &k in l.iter().chain(b) {
+                df[k as usize] += 1;
+            }
+        }
+        let idf = |k: u32| (1.0 + n / df[k as usize].max(1) as f32).ln();
+        m.postings = vec![Vec::new(); m.concept_names.len()];
+        for (i, (id, l, b)) in raw.into_iter().enumerate() {
+            let mut concepts: Vec<(u32, f32, bool)> = l.iter().map(|&k| (k, idf(k), true)).collect();
+            concepts.extend(b.iter().map(|&k| (k, BLOC_TITLE_WEIGHT * idf(k), false)));
+            concepts.sort_by_key(|c| c.0);
+            let total = concepts.iter().map(|c| c.1).sum();
+            let ei = u32::try_from(i).unwrap_or(u32::MAX);
+            for &(k, w, from_label) in &concepts {
+                m.postings[k as usize].push((ei, w, from_label));
+            }
+            m.entries.push(Entry { id, concepts, total });
+        }
+        m
+    }
+
+    /// The distinct concept numbers of a competency text, interning new stems.
+    fn intern_concepts(&mut self, text: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        let ft = FoldedText::new(text);
+        let words = self.analyzer.significant_words(text, &ft);
+        let stems: Vec<String> = words.iter().map(|w| self.analyzer.stem_word(&text[w.range.clone()])).collect();
+        let word_groups = self.analyzer.groups_of(&ft.folded, &words, &stems);
+        for (stem, group) in stems.into_iter().zip(word_groups) {
+            let k = match group {
+                Some(g) => g,
+                None => match self.stem_ids.get(&stem) {
+                    Some(&k) => k,
+                    None => {
+                        let k = u32::try_from(self.concept_names.len()).unwrap_or(u32::MAX);
+                        self.concept_names.push(stem.clone());
+                        self.stem_ids.insert(stem, k);
+                        k
+                    }
+                },
+            };
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    /// The analyser used by this matcher.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Number of competencies indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no competency is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The weighted concepts of a competency, `(concept name, weight, from the label)`, for
+    /// explanations and for [`super::alike`].
+    pub fn concepts_of(&self, competency_id: &str) -> Option<Vec<(&str, f32, bool)>> {
+        let e = self.entries.iter().find(|e| e.id == competency_id)?;
+        Some(e.concepts.iter().map(|&(k, w, l)| (self.concept_names[k as usize].as_str(), w, l)).collect())
+    }
+
+    /// `(id, [(concept, weight, from label)])` of every competency, in input order.
+    pub(crate) fn vectors(&self) -> impl Iterator<Item = (&str, &[(u32, f32, bool)])> {
+        self.entries.iter().map(|e| (e.id.as_str(), e.concepts.as_slice()))
+    }
+
+    /// Concept number of every significant word of `text`, with its original range. Words
+    /// whose concept no competency has are `None`. Each distinct word is stemmed once.
+    fn text_concepts(&self, text: &str, ft: &FoldedText) -> Vec<(Range<usize>, Option<u32>)> {
+        let words = self.analyzer.significant_words(text, ft);
+        let mut cache: HashMap<&str, usize> = HashMap::new();
+        let mut distinct: Vec<String> = Vec::new();
+        let mut stem_idx: Vec<usize> = Vec::with_capacity(words.len());
+        for w in &words {
+            let original = &text[w.range.clone()];
+            let idx = *cache.entry(original).or_insert_with(|| {
+                distinct.push(self.analyzer.stem_word(original));
+                distinct.len() - 1
+            });
+            stem_idx.push(idx);
+        }
+        let stems: Vec<&str> = stem_idx.iter().map(|&i| distinct[i].as_str()).collect();
+        let groups = self.analyzer.groups_of(&ft.folded, &words, &stems);
+        words
+            .into_iter()
+            .zip(stems)
+            .zip(groups)
+            .map(|((w, stem), g)| (w.range, g.or_else(|| self.stem_ids.get(stem).copied())))
+            .collect()
+    }
+
+    /// The competencies an experience text supports, best first (see the module doc for the
+    /// score), among those whose id passes `restrict_to`; at most `limit`.
+    pub fn suggest(&self, text: &str, restrict_to: impl Fn(&str) -> bool, limit: usize) -> Vec<Suggestion> {
+        if limit == 0 || self.entries.is_empty() {
+            return Vec::new();
+        }
+        let ft = FoldedText::new(text);
+        let words = self.text_concepts(text, &ft);
+        let mut occurrences: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.concept_names.len()];
+        let mut present: Vec<u32> = Vec::new();
+        for (range, k) in words {
+            if let Some(k) = k {
+                let occ = &mut occurrences[k as usize];
+                if occ.is_empty() {
+                    present.push(k);
+                }
+                occ.push(range);
+            }
+        }
+        let mut matched_weight = vec![0f32; self.entries.len()];
+        let mut label_hit = vec![false; self.entries.len()];
+        for &k in &present {
+            for &(e, w, from_label) in &self.postings[k as usize] {
+                matched_weight[e as usize] += w;
+                label_hit[e as usize] |= from_label;
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| label_hit[*i])
+            .map(|(i, e)| (i, if e.total > 0.0 { (matched_weight[i] / e.total).min(1.0) } else { 0.0 }))
+            .filter(|&(i, s)| s >= MIN_SCORE && restrict_to(&self.entries[i].id))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| self.entries[a.0].id.cmp(&self.entries[b.0].id)));
+        ranked.truncate(limit);
+        ranked
+            .into_iter()
+            .map(|(i, score)| {
+                let e = &self.entries[i];
+                let mut hits: Vec<(u32, f32)> = e
+                    .concepts
+                    .iter()
+                    .filter(|c| !occurrences[c.0 as usize].is_empty())
+                    .map(|c| (c.0, c.1))
+                    .collect();
+                hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                let mut matched: Vec<Range<usize>> =
+                    hits.iter().flat_map(|h| occurrences[h.0 as usize].iter().cloned()).collect();
+                matched.sort_by_key(|r| (r.start, r.end));
+                let mut matched_terms: Vec<String> = Vec::new();
+                for h in &hits {
+                    let first = occurrences[h.0 as usize].first().and_then(|r| text.get(r.clone()));
+                    if let Some(t) = first.map(str::to_lowercase) {
+                        if !matched_terms.contains(&t) {
+                            matched_terms.push(t);
+                        }
+                    }
+                }
+                Suggestion { competency_id: e.id.clone(), score, matched, matched_terms }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,292 @@
+//! Catalogue search: accent- and case-insensitive, over titles, codes, blocs, competencies,
+//! jobs and ROME / NSF / Formacode codes and labels, with filters, and for each result the
+//! reasons it matched (which field, which text, which words to highlight).
+//!
+//! Every word of the query must be found in the certification (in any field); a word matches a
+//! field when it occurs in it after folding (`mediation` finds `Médiation`). Results are
+//! ranked by the weight of the fields that matched (title first), then by code.
+
+use std::ops::Range;
+
+use super::catalogue::{Catalogue, Status};
+use super::date::Date;
+use super::model::Certification;
+use super::text::{fold, FoldedText};
+
+/// What the user asked for: text and filters. Lives in the URL (see `route`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub level: Option<u8>,
+    pub status: Option<Status>,
+    pub certifier: Option<String>,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.level.is_none() && self.status.is_none() && self.certifier.is_none()
+    }
+}
+
+/// The part of a certification a reason points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Code,
+    Bloc { code: String },
+    Competency { bloc_code: String, id: String },
+    Job,
+    Rome { code: String },
+    Nsf { code: String },
+    Formacode { code: String },
+}
+
+impl Field {
+    /// Ranking weight of a match in this field.
+    fn weight(&self) -> u32 {
+        match self {
+            Field::Title | Field::Code => 8,
+            Field::Bloc { .. } => 5,
+            Field::Rome { .. } | Field::Job => 4,
+            Field::Competency { .. } => 3,
+            Field::Nsf { .. } | Field::Formacode { .. } => 2,
+        }
+    }
+}
+
+/// Why a certification matched: a field, its text, and byte ranges of `text` to highlight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub field: Field,
+    pub text: String,
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// One certification that matched, with its reasons (best first, at most `MAX_REASONS`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit<'a> {
+    pub cert: &'a Certification,
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+    /// How many reasons there were before truncation.
+    pub reason_count: usize,
+    score: u32,
+}
+
+/// Reasons kept per result.
+pub const MAX_REASONS: usize = 4;
+
+/// Longest query text considered (a huge paste is cut, not an error).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Splits a query into folded words (letters and digits), dropping duplicates.
+pub fn query_terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    let limited: String = text.chars().take(MAX_QUERY_CHARS).collect();
+    for w in fold(&limited).split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() && !terms.iter().any(|t| t == w) {
+            terms.push(w.to_owned());
+        }
+    }
+    terms
+}
+
+/// Every searchable text of a certification with its field.
+fn fields(cert: &Certification) -> Vec<(Field, &str)> {
+    let mut out = vec![(Field::Title, cert.title.as_str()), (Field::Code, cert.code.as_str())];
+    for b in &cert.blocs {
+        out.push((Field::Bloc { code: b.code.clone() }, b.title.as_str()));
+        out.push((Field::Bloc { code: b.code.clone() }, b.code.as_str()));
+        for c in &b.competencies {
+            out.push((Field::Competency { bloc_code: b.code.clone(), id: c.id.clone() }, c.label.as_str()));
+        }
+    }
+    for j in cert.jobs.iter().flatten() {
+        out.push((Field::Job, j.as_str()));
+    }
+    let coded = [
+        (cert.rome.as_deref(), 0u8),
+        (cert.nsf.as_deref(), 1),
+        (cert.formacodes.as_deref(), 2),
+    ];
+    for (list, kind) in coded {
+        for cl in list.into_iter().flatten() {
+            let field = match kind {
+                0 => Field::Rome { code: cl.code.clone() },
+                1 => Field::Nsf { code: cl.code.clone() },
+                _ => Field::Formacode { code: cl.code.clone() },
+            };
+            out.push((field.clone(), cl.code.as_str()));
+            out.push((field, cl.label.as_str()));
+        }
+    }
+    out
+}
+
+/// Runs a query over the catalogue on `today` (for status).
+pub fn search<'a>(catalogue: &'a Catalogue, query: &Query, today: Date) -> Vec<Hit<'a>> {
+    let terms = query_terms(&query.text);
+    let mut hits: Vec<Hit<'a>> = Vec::new();
+    for cert in catalogue.all() {
+        let status = catalogue.status(cert, today);
+        if query.level.is_some_and(|l| cert.level != Some(l))
+            || query.status.is_some_and(|s| s != status)
+            || query
+                .certifier
+                .as_deref()
+                .is_some_and(|name| !cert.certifiers.iter().any(|c| c.name == name))
+        {
+            continue;
+        }
+        if terms.is_empty() {
+            hits.push(Hit { cert, status, reasons: Vec::new(), reason_count: 0, score: 0 });
+            continue;
+        }
+        if let Some((reasons, score)) = match_cert(cert, &terms) {
+            let reason_count = reasons.len();
+            let reasons = reasons.into_iter().take(MAX_REASONS).collect();
+            hits.push(Hit { cert, status, reasons, reason_count, score });
+        }
+    }
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.cert.code.cmp(&b.cert.code)));
+    hits
+}
+
+/// Returns the reasons (best first) and the score if every term is found somewhere.
+fn match_cert(cert: &Certification, terms: &[String]) -> Option<(Vec<Reason>, u32)> {
+    let mut found = vec![false; terms.len()];
+    let mut reasons: Vec<(u32, usize, Reason)> = Vec::new();
+    for (order, (field, text)) in fields(cert).into_iter().enumerate() {
+        let ft = FoldedText::new(text);
+        let mut highlights = Vec::new();
+        let mut matched_terms = 0;
+        for (i, term) in terms.iter().enumerate() {
+            let mut any = false;
+            for (pos, _) in ft.folded.match_indices(term.as_str()) {
+                highlights.push(ft.original_range(pos..pos + term.len()));
+                any = true;
+            }
+            if any {
+                found[i] = true;
+                matched_terms += 1;
+            }
+        }
+        if matched_terms > 0 {
+            let weight = field.weight() * matched_terms;
+            // The same field may appear twice (a bloc's title and its code): keep one reason.
+            if let Some(existing) = reasons.iter_mut().find(|(_, _, r)| r.field == field && r.text == text) {
+                existing.2.highlights.extend(highlights);
+            } else {
+                highlights.sort_by_key(|r| r.start);
+                reasons.push((weight, order, Reason { field, text: text.to_owned(), highlights }));
+            }
+        }
+    }
+    if !found.iter().all(|f| *f) {
+        return None;
+    }
+    let score = reasons.iter().map(|(w, _, _)| *w).sum();
+    reasons.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    Some((reasons.into_iter().map(|(_, _, r)| r).collect(), score))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Catalogue {
+        let a = r#"{"code":"RNCP1","title":"Agent de médiation","level":3,"certifiers":[{"name":"IMELIS"}],
+            "rome":[{"code":"K1204","label":"Médiation sociale et facilitation de la vie en société"}],
+            "jobs":["Médiateur numérique"],
+            "blocs":[{"code":"RNCP1BC01","title":"Apaiser les tensions et gérer les conflits","competencies":[
+                {"id":"RNCP1BC01-C01","label":"Réaliser un diagnostic de la situation"}]}],
+            "source":{"seed":"s","url":"u"}}"#;
+        let b = r#"{"code":"RNCP2","title":"Technicien services","level":4,"certifiers":[{"name":"MINISTERE"}],
+            "registration_end":"2020-01-01",
+            "nsf":[{"code":"332t","label":"Aide, conseil, orientation"}],
+            "blocs":[{"code":"RNCP2BC01","title":"Assurer un service","competencies":[
+                {"id":"RNCP2BC01-C01","label":"Prévenir les conflits du quotidien"},
+                {"id":"RNCP2BC01-C02","label":"Accompagner l’usager vers l’accès au numérique"}]}],
+            "source":{"seed":"s","url":"u"}}"#;
+        Catalogue::from_sources(&[("a", a), ("b", b)]).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn today() -> Date {
+        Date::new(2026, 11, 22).unwrap_or_else(|| unreachable!())
+    }
+
+    /// `expected`: codes in rank order, each with the highlighted words of its first reason.
+    fn check(query: Query, expected: &[(&str, &[&str])]) {
+        let cat = catalogue();
+        let hits = search(&cat, &query, today());
+        let got: Vec<(&str, Vec<&str>)> = hits
+            .iter()
+            .map(|h| {
+                let words = h
+                    .reasons
+                    .first()
+                    .map(|r| r.highlights.iter().map(|x| &r.text[x.clone()]).collect())
+                    .unwrap_or_default();
+                (h.cert.code.as_str(), words)
+            })
+            .collect();
+        let want: Vec<(&str, Vec<&str>)> = expected.iter().map(|(c, w)| (*c, w.to_vec())).collect();
+        assert_eq!(got, want, "query {query:?}");
+    }
+
+    fn text(t: &str) -> Query {
+        Query { text: t.into(), ..Query::default() }
+    }
+
+    #[test]
+    fn search_table() {
+        check(text(""), &[("RNCP1", &[]), ("RNCP2", &[])]);
+        check(text("mediation"), &[("RNCP1", &["médiation"])]);
+        check(text("MÉDIATION"), &[("RNCP1", &["médiation"])]);
+        check(text("conflit"), &[("RNCP1", &["conflit"]), ("RNCP2", &["conflit"])]);
+        check(text("numerique"), &[("RNCP1", &["numérique"]), ("RNCP2", &["numérique"])]);
+        check(text("k1204"), &[("RNCP1", &["K1204"])]);
+        check(text("332T"), &[("RNCP2", &["332t"])]);
+        check(text("orientation"), &[("RNCP2", &["orientation"])]);
+        check(text("diagnostic situation"), &[("RNCP1", &["diagnostic", "situation"])]);
+        check(text("conflit diagnostic"), &[("RNCP1", &["conflit"])]);
+        check(text("usager acces"), &[("RNCP2", &["usager", "accès"])]);
+        check(text("rncp2"), &[("RNCP2", &["RNCP2"])]);
+        check(text("introuvable"), &[]);
+        check(text("  ,;!  "), &[("RNCP1", &[]), ("RNCP2", &[])]);
+    }
+
+    #[test]
+    fn filters_table() {
+        check(Query { level: Some(4), ..Query::default() }, &[("RNCP2", &[])]);
+        check(Query { status: Some(Status::Expired), ..Query::default() }, &[("RNCP2", &[])]);
+        check(Query { status: Some(Status::Active), ..Query::default() }, &[("RNCP1", &[])]);
+        check(Query { certifier: Some("IMELIS".into()), ..Query::default() }, &[("RNCP1", &[])]);
+        check(Query { text: "conflit".into(), level: Some(3), ..Query::default() }, &[("RNCP1", &["conflit"])]);
+        check(Query { level: Some(7), ..Query::default() }, &[]);
+    }
+
+    #[test]
+    fn reasons_name_the_field() {
+        let cat = catalogue();
+        let hits = search(&cat, &text("diagnostic"), today());
+        assert_eq!(
+            hits[0].reasons[0].field,
+            Field::Competency { bloc_code: "RNCP1BC01".into(), id: "RNCP1BC01-C01".into() }
+        );
+        let hits = search(&cat, &text("rncp1bc01"), today());
+        assert_eq!(hits[0].reasons[0].field, Field::Bloc { code: "RNCP1BC01".into() });
+        assert_eq!(hits[0].reason_count, 1);
+    }
+
+    #[test]
+    fn huge_and_odd_queries_do_not_panic() {
+        let cat = catalogue();
+        let huge = "médiation ".repeat(100_000);
+        assert_eq!(query_terms(&huge), vec!["mediation".to_owned()]);
+        let _ = search(&cat, &text(&huge), today());
+        for q in ["\u{0}", "💥", "l’", "'", "ǅ", "İ", "ﬁ"] {
+            let _ = search(&cat, &text(q), today());
+        }
+    }
+}
