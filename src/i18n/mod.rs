@@ -1,1 +1,206 @@
-//! UI strings in French and English.
+//! Every UI string, in French (complete, the reference) and English.
+//!
+//! Strings are `Msg` variants listed once in `messages.rs` with both languages side by side, so
+//! a missing translation is a compile error. Parameters are `{name}` placeholders filled by
+//! [`Msg::fill`]; a test checks both languages use the same placeholders. Data (certification
+//! texts) is never translated: it stays French.
+//!
+//! Pure Rust: usable from the core's tests and from the UI.
+
+mod messages;
+
+pub use messages::Msg;
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// BCP 47 tag, used for `<html lang>` and storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.as_str() == s.trim())
+    }
+
+    /// The language's own name, to offer it in the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+
+    /// The other language (two languages: the switch toggles).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    /// A number with this language's thousands separator and decimal mark.
+    pub fn number(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Lang::Fr => '\u{202f}',
+            Lang::En => ',',
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// Picks the singular or plural message.
+    pub fn plural(self, n: usize, one: Msg, many: Msg) -> String {
+        let msg = match self {
+            // French: 0 and 1 are singular.
+            Lang::Fr if n <= 1 => one,
+            Lang::En if n == 1 => one,
+            _ => many,
+        };
+        msg.fill(self, &[("n", &self.number(n))])
+    }
+}
+
+impl Msg {
+    /// The text in `lang`, with `{name}` placeholders left as they are.
+    pub fn text(self, lang: Lang) -> &'static str {
+        self.texts()[lang as usize]
+    }
+
+    /// The text in `lang` with each `{name}` replaced by its value.
+    pub fn fill(self, lang: Lang, params: &[(&str, &str)]) -> String {
+        let mut out = self.text(lang).to_owned();
+        for (k, v) in params {
+            out = out.replace(&format!("{{{k}}}"), v);
+        }
+        out
+    }
+}
+
+/// The `{name}` placeholders of a text, sorted.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                out.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_is_translated_with_the_same_placeholders() {
+        for msg in Msg::ALL {
+            let fr = msg.text(Lang::Fr);
+            let en = msg.text(Lang::En);
+            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{msg:?} is empty");
+            assert_eq!(placeholders(fr), placeholders(en), "{msg:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn plural_and_numbers() {
+        assert_eq!(Lang::Fr.number(1234567), "1\u{202f}234\u{202f}567");
+        assert_eq!(Lang::En.number(1234), "1,234");
+        assert_eq!(Lang::En.number(12), "12");
+        assert_eq!(Lang::Fr.plural(0, Msg::BlocsOne, Msg::BlocsMany), "0 bloc");
+        assert_eq!(Lang::Fr.plural(3, Msg::BlocsOne, Msg::BlocsMany), "3 blocs");
+        assert_eq!(Lang::En.plural(1, Msg::BlocsOne, Msg::BlocsMany), "1 bloc");
+        assert_eq!(Lang::En.plural(0, Msg::BlocsOne, Msg::BlocsMany), "0 blocs");
+    }
+
+    #[test]
+    fn lang_parse_table() {
+        for (s, l) in [("fr", Some(Lang::Fr)), ("en", Some(Lang::En)), (" en ", Some(Lang::En)), ("de", None), ("", None)] {
+            assert_eq!(Lang::parse(s), l, "{s}");
+        }
+    }
+}
+
+/// Dates as each language's readers expect them: `01/06/2024` in French, ISO in English.
+pub fn date(lang: Lang, d: crate::core::date::Date) -> String {
+    match lang {
+        Lang::Fr => d.french(),
+        Lang::En => d.iso(),
+    }
+}
+
+/// The status of a certification with its date or successor, e.g. "Expirée depuis le 01/06/2024".
+pub fn status_text(
+    lang: Lang,
+    status: crate::core::catalogue::Status,
+    end: Option<crate::core::date::Date>,
+    successor: Option<&str>,
+) -> String {
+    use crate::core::catalogue::Status;
+    match (status, end, successor) {
+        (Status::Replaced, _, Some(code)) => Msg::StatusReplacedBy.fill(lang, &[("code", code)]),
+        (Status::Replaced, _, None) => Msg::StatusReplaced.text(lang).to_owned(),
+        (Status::Expired, Some(d), _) => Msg::StatusExpiredOn.fill(lang, &[("date", &date(lang, d))]),
+        (Status::Expired, None, _) => Msg::StatusExpired.text(lang).to_owned(),
+        (Status::Active, Some(d), _) => Msg::StatusActiveUntil.fill(lang, &[("date", &date(lang, d))]),
+        (Status::Active, None, _) => Msg::StatusActiveNoDate.text(lang).to_owned(),
+    }
+}
+
+/// The short name of a status (filters, badges).
+pub fn status_name(status: crate::core::catalogue::Status) -> Msg {
+    use crate::core::catalogue::Status;
+    match status {
+        Status::Active => Msg::StatusActive,
+        Status::Expired => Msg::StatusExpired,
+        Status::Replaced => Msg::StatusReplaced,
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+    use crate::core::catalogue::Status;
+    use crate::core::date::Date;
+
+    #[test]
+    fn status_text_table() {
+        let d = Date::new(2024, 6, 1);
+        let cases = [
+            (Lang::Fr, Status::Expired, d, None, "Expirée depuis le 01/06/2024"),
+            (Lang::En, Status::Expired, d, None, "Expired since 2024-06-01"),
+            (Lang::Fr, Status::Active, d, None, "Active jusqu’au 01/06/2024"),
+            (Lang::Fr, Status::Active, None, None, "Active"),
+            (Lang::Fr, Status::Replaced, None, Some("RNCP36241"), "Remplacée par RNCP36241"),
+            (Lang::En, Status::Replaced, d, Some("RNCP1"), "Replaced by RNCP1"),
+        ];
+        for (lang, status, end, succ, expected) in cases {
+            assert_eq!(status_text(lang, status, end, succ), expected);
+        }
+    }
+}

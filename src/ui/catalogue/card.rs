@@ -1,0 +1,101 @@
+//! One certification in the catalogue: facts at a glance and, during a search, why it matched.
+
+use leptos::prelude::*;
+
+use super::page::level_label;
+use crate::core::catalogue::{LinkTarget, Status};
+use crate::core::route::Route;
+use crate::core::search::{Field, Hit, Reason};
+use crate::i18n::{status_text, Lang, Msg};
+use crate::ui::app::{env, lang, t};
+use crate::ui::highlight::Highlighted;
+
+/// The code to name in "Replaced by …".
+pub fn successor_code(targets: &[LinkTarget]) -> Option<String> {
+    targets.first().map(|t| match t {
+        LinkTarget::Bundled { code, .. } | LinkTarget::Official { code, .. } => code.clone(),
+    })
+}
+
+fn reason_label(lang: Lang, r: &Reason) -> String {
+    match &r.field {
+        Field::Title => Msg::ReasonTitle.text(lang).to_owned(),
+        Field::Code => Msg::ReasonCode.text(lang).to_owned(),
+        Field::Bloc { code } => Msg::ReasonBloc.fill(lang, &[("code", code)]),
+        Field::Competency { bloc_code, .. } => Msg::ReasonCompetency.fill(lang, &[("code", bloc_code)]),
+        Field::Job => Msg::ReasonJob.text(lang).to_owned(),
+        Field::Rome { code } => Msg::ReasonRome.fill(lang, &[("code", code)]),
+        Field::Nsf { code } => Msg::ReasonNsf.fill(lang, &[("code", code)]),
+        Field::Formacode { code } => Msg::ReasonFormacode.fill(lang, &[("code", code)]),
+    }
+}
+
+#[component]
+pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
+    let env = env();
+    let lang = lang();
+    let cert = hit.cert;
+    let status = hit.status;
+    let successor = successor_code(&env.catalogue.successors(cert));
+    let end = cert.registration_end;
+    let title_id = format!("card-{}", cert.code);
+    let labelled_by = title_id.clone();
+    let href = Route::Fiche(cert.code.clone()).to_hash();
+    let certifiers = cert.certifiers.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", ");
+    let blocs = cert.blocs.len();
+    let comps = cert.competency_count();
+    let level = cert.level;
+    let more = hit.reason_count.saturating_sub(hit.reasons.len());
+    let reasons = hit.reasons;
+    let status_class = match status {
+        Status::Active => "badge badge--active",
+        Status::Expired => "badge badge--expired",
+        Status::Replaced => "badge badge--replaced",
+    };
+
+    view! {
+        <article class="card" aria-labelledby=labelled_by data-testid="cert-card" data-code=cert.code.clone()>
+            <h2 class="card__title" id=title_id>
+                <a href=href>{cert.title.clone()}</a>
+            </h2>
+            <p class="card__code">{cert.code.clone()}</p>
+            <p class=status_class data-testid="status">
+                {move || status_text(lang.get(), status, end, successor.as_deref())}
+            </p>
+            <dl class="card__facts">
+                <div><dt>{t(Msg::FactLevel)}</dt><dd>{move || level_label(lang.get(), level)}</dd></div>
+                <div><dt>{t(Msg::FactCertifiers)}</dt><dd>{certifiers}</dd></div>
+                <div>
+                    <dt class="visually-hidden">{t(Msg::SectionBlocs)}</dt>
+                    <dd>
+                        {move || lang.get().plural(blocs, Msg::BlocsOne, Msg::BlocsMany)}
+                        " · "
+                        {move || lang.get().plural(comps, Msg::CompetenciesOne, Msg::CompetenciesMany)}
+                    </dd>
+                </div>
+            </dl>
+            {(!reasons.is_empty()).then(|| view! {
+                <div class="card__reasons" data-testid="reasons">
+                    <p class="card__reasons-title">{t(Msg::MatchedBecause)}</p>
+                    <ul>
+                        {reasons.into_iter().map(|r| {
+                            let label = {
+                                let r = r.clone();
+                                move || reason_label(lang.get(), &r)
+                            };
+                            view! {
+                                <li>
+                                    <span class="reason__field">{label}</span>" "
+                                    <span class="reason__text"><Highlighted text=r.text ranges=r.highlights /></span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {(more > 0).then(|| view! {
+                        <p class="muted">{move || lang.get().plural(more, Msg::MoreMatchesOne, Msg::MoreMatchesMany)}</p>
+                    })}
+                </div>
+            })}
+        </article>
+    }
+}

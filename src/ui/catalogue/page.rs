@@ -1,0 +1,143 @@
+//! The catalogue page. The query lives in the URL: typing replaces the history entry,
+//! changing a filter adds one, so the back button returns to the previous filters.
+
+use leptos::prelude::*;
+
+use super::card::CertCard;
+use crate::core::catalogue::Status;
+use crate::core::route::Route;
+use crate::core::search::{search, Query};
+use crate::i18n::{status_name, Lang, Msg};
+use crate::ui::app::{env, lang, navigate, t};
+use crate::ui::title::use_title;
+
+#[component]
+pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
+    let env = env();
+    let lang = lang();
+    use_title(move || Msg::CatalogueTitle.text(lang.get()).to_owned());
+    let hits = Memo::new(move |_| query.with(|q| search(env.catalogue, q, env.today)));
+    let update = move |f: &dyn Fn(&mut Query), replace: bool| {
+        let mut q = query.get_untracked();
+        f(&mut q);
+        navigate(Route::Catalogue(q), replace);
+    };
+
+    let levels = env.catalogue.levels();
+    let certifiers: Vec<String> = env.catalogue.certifiers().into_iter().map(str::to_owned).collect();
+
+    view! {
+        <div class="page">
+            <h1 tabindex="-1">{t(Msg::CatalogueTitle)}</h1>
+            <p class="lead">{t(Msg::CatalogueIntro)}</p>
+            <div class="search-panel">
+                <form role="search" on:submit=|ev| ev.prevent_default()>
+                    <div class="field field--search">
+                        <label for="search-input">{t(Msg::SearchLabel)}</label>
+                        <p id="search-hint" class="hint">{t(Msg::SearchHint)}</p>
+                        <input
+                            id="search-input"
+                            type="search"
+                            autocomplete="off"
+                            spellcheck="false"
+                            aria-describedby="search-hint"
+                            prop:value=move || query.with(|q| q.text.clone())
+                            on:input=move |ev| {
+                                let text = event_target_value(&ev);
+                                update(&|q| q.text = text.clone(), true);
+                            }
+                        />
+                    </div>
+                    <fieldset class="filters">
+                        <legend>{t(Msg::Filters)}</legend>
+                        <div class="field">
+                            <label for="filter-level">{t(Msg::FilterLevel)}</label>
+                            <select
+                                id="filter-level"
+                                prop:value=move || query.with(|q| q.level.map(|l| l.to_string()).unwrap_or_default())
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    update(&|q| q.level = v.parse().ok(), false);
+                                }
+                            >
+                                <option value="">{t(Msg::FilterAll)}</option>
+                                {levels.iter().map(|l| {
+                                    let l = *l;
+                                    view! {
+                                        <option value=l.to_string()>
+                                            {move || Msg::LevelN.fill(lang.get(), &[("n", &l.to_string())])}
+                                        </option>
+                                    }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="filter-status">{t(Msg::FilterStatus)}</label>
+                            <select
+                                id="filter-status"
+                                prop:value=move || query.with(|q| q.status.map(|s| s.as_str()).unwrap_or_default().to_owned())
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    update(&|q| q.status = Status::parse(&v), false);
+                                }
+                            >
+                                <option value="">{t(Msg::FilterAll)}</option>
+                                {Status::ALL.into_iter().map(|s| view! {
+                                    <option value=s.as_str()>{t(status_name(s))}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="filter-certifier">{t(Msg::FilterCertifier)}</label>
+                            <select
+                                id="filter-certifier"
+                                prop:value=move || query.with(|q| q.certifier.clone().unwrap_or_default())
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    update(&|q| q.certifier = Some(v.clone()).filter(|s| !s.is_empty()), false);
+                                }
+                            >
+                                <option value="">{t(Msg::FilterAll)}</option>
+                                {certifiers.into_iter().map(|c| view! {
+                                    <option value=c.clone()>{c.clone()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </fieldset>
+                    <Show when=move || query.with(|q| !q.is_empty())>
+                        <button type="button" class="button button--secondary" on:click=move |_| {
+                            navigate(Route::Catalogue(Query::default()), false)
+                        }>{t(Msg::ClearSearch)}</button>
+                    </Show>
+                </form>
+            </div>
+            <p class="results-count" role="status" data-testid="results-count">
+                {move || {
+                    let n = hits.with(Vec::len);
+                    lang.get().plural(n, Msg::ResultsOne, Msg::ResultsMany)
+                }}
+            </p>
+            {move || {
+                let list = hits.get();
+                if list.is_empty() {
+                    view! { <p class="empty">{t(Msg::NoResults)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="cards" aria-label=t(Msg::CatalogueTitle)>
+                            {list.into_iter().map(|hit| view! { <li><CertCard hit /></li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// Used by tests and other pages: the level label in a language.
+pub fn level_label(lang: Lang, level: Option<u8>) -> String {
+    match level {
+        Some(l) => Msg::LevelN.fill(lang, &[("n", &l.to_string())]),
+        None => Msg::LevelUnknown.text(lang).to_owned(),
+    }
+}

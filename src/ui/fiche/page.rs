@@ -1,0 +1,145 @@
+//! The fiche page: header facts, blocs with competencies and assessment, then the rest of the
+//! published fiche. An unknown code shows the not-found page with a way back.
+
+use leptos::prelude::*;
+
+use super::sections::{AccessSection, BlocSection, CodesSection, LineageSection, StatsSection, TextSection};
+use crate::core::catalogue::Status;
+use crate::core::model::Certification;
+use crate::i18n::{status_text, Msg};
+use crate::ui::app::{env, lang, t};
+use crate::ui::catalogue::card::successor_code;
+use crate::ui::catalogue::page::level_label;
+use crate::ui::not_found::NotFound;
+use crate::ui::title::use_title;
+
+#[component]
+pub fn FichePage(code: String) -> impl IntoView {
+    let env = env();
+    let Some(cert) = env.catalogue.get(&code) else {
+        return view! { <NotFound code=code /> }.into_any();
+    };
+    let lang = lang();
+    {
+        let page = format!("{} — {}", cert.code, cert.title);
+        use_title(move || page.clone());
+    }
+    let status = env.catalogue.status(cert, env.today);
+    let successor = successor_code(&env.catalogue.successors(cert));
+    let end = cert.registration_end;
+    let level = cert.level;
+    let status_class = match status {
+        Status::Active => "badge badge--active",
+        Status::Expired => "badge badge--expired",
+        Status::Replaced => "badge badge--replaced",
+    };
+    let kind = match (&cert.kind, &cert.abbreviation) {
+        (Some(k), Some(a)) => Some(format!("{k} ({a})")),
+        (Some(k), None) => Some(k.clone()),
+        (None, Some(a)) => Some(a.clone()),
+        (None, None) => None,
+    };
+
+    view! {
+        <article class="page fiche" data-testid="fiche" data-code=cert.code.clone()>
+            <p class="breadcrumb"><a href="#/">"← "{t(Msg::BackToCatalogue)}</a></p>
+            <header class="fiche__header">
+                <p class="fiche__code">{cert.code.clone()}</p>
+                <h1 tabindex="-1">{cert.title.clone()}</h1>
+                <p class=status_class data-testid="status">
+                    {move || status_text(lang.get(), status, end, successor.as_deref())}
+                </p>
+            </header>
+            {cert.reconstructed.is_some().then(|| {
+                let url = cert.source.url.clone();
+                let code = cert.code.clone();
+                view! {
+                    <aside class="notice" role="note" aria-labelledby="reconstructed-title" data-testid="reconstructed">
+                        <h2 id="reconstructed-title" class="notice__title">{t(Msg::ReconstructedTitle)}</h2>
+                        <p>{t(Msg::ReconstructedBody)}</p>
+                        <p><a href=url>{move || Msg::ReconstructedLink.fill(lang.get(), &[("code", &code)])}</a></p>
+                    </aside>
+                }
+            })}
+            <section aria-labelledby="facts-title" class="fiche__section">
+                <h2 id="facts-title">{t(Msg::FicheFacts)}</h2>
+                <dl class="facts">
+                    <div><dt>{t(Msg::FactCode)}</dt><dd>{cert.code.clone()}</dd></div>
+                    <div><dt>{t(Msg::FactKind)}</dt><dd>{kind.map(IntoAny::into_any).unwrap_or_else(|| t(Msg::NotStated).into_any())}</dd></div>
+                    <div><dt>{t(Msg::FactLevel)}</dt><dd>{move || level_label(lang.get(), level)}</dd></div>
+                    <div>
+                        <dt>{t(Msg::FactCertifiers)}</dt>
+                        <dd>
+                            <ul class="plain">
+                                {cert.certifiers.iter().map(|c| {
+                                    let siret = c.siret.clone();
+                                    let website = c.website.clone();
+                                    view! {
+                                        <li>
+                                            {c.name.clone()}
+                                            {siret.map(|s| view! { <span class="muted">" · "{move || Msg::FactSiret.fill(lang.get(), &[("siret", &s)])}</span> })}
+                                            {website.map(|w| view! { " · "<a href=w.clone()>{w.clone()}</a> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{t(Msg::FactEnd)}</dt>
+                        <dd>{move || end.map(|d| crate::i18n::date(lang.get(), d)).unwrap_or_else(|| Msg::NotStated.text(lang.get()).to_owned())}</dd>
+                    </div>
+                </dl>
+            </section>
+            <section aria-labelledby="blocs-title" class="fiche__section">
+                <h2 id="blocs-title">{t(Msg::SectionBlocs)}</h2>
+                <p>{t(Msg::BlocsIntro)}</p>
+                {cert.blocs.iter().map(|b| view! { <BlocSection bloc=b /> }).collect_view()}
+                {cert.bloc_acquisition.clone().map(|text| view! {
+                    <h3>{t(Msg::SectionAcquisition)}</h3>
+                    <p>{text}</p>
+                })}
+            </section>
+            <TextSection id="objectives" title=Msg::SectionObjectives text=cert.objectives.clone() />
+            <TextSection id="activities" title=Msg::SectionActivities text=cert.activities.clone() />
+            <TextSection id="attested" title=Msg::SectionAttested text=cert.attested_competencies.clone() />
+            <JobsSection cert />
+            <CodesSection cert />
+            <AccessSection cert />
+            <StatsSection cert />
+            <LineageSection cert />
+            <section aria-labelledby="source-title" class="fiche__section">
+                <h2 id="source-title">{t(Msg::SectionSource)}</h2>
+                <p>{t(Msg::SourceText)}</p>
+                <p>
+                    <a href=cert.source.url.clone()>{
+                        let code = cert.code.clone();
+                        move || Msg::SourceLink.fill(lang.get(), &[("code", &code)])
+                    }</a>
+                </p>
+            </section>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn JobsSection(cert: &'static Certification) -> impl IntoView {
+    view! {
+        <section aria-labelledby="jobs-title" class="fiche__section">
+            <h2 id="jobs-title">{t(Msg::SectionJobs)}</h2>
+            <h3>{t(Msg::JobsAccessible)}</h3>
+            {match &cert.jobs {
+                None => view! { <p class="muted">{t(Msg::NotStated)}</p> }.into_any(),
+                Some(jobs) if jobs.is_empty() => view! { <p class="muted">{t(Msg::NoneStated)}</p> }.into_any(),
+                Some(jobs) => view! {
+                    <ul>{jobs.iter().map(|j| view! { <li>{j.clone()}</li> }).collect_view()}</ul>
+                }.into_any(),
+            }}
+            <h3>{t(Msg::Sectors)}</h3>
+            {super::sections::paragraphs(cert.sectors.as_deref())}
+            {cert.regulations.clone().map(|r| view! { <h3>{t(Msg::Regulations)}</h3><p>{r}</p> })}
+            {cert.prerequisites.clone().map(|r| view! { <h3>{t(Msg::Prerequisites)}</h3><p>{r}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,41 @@
+//! The page for an address Repère does not know, or a certification it does not bundle.
+
+use leptos::prelude::*;
+
+use super::app::{lang, t};
+use super::title::use_title;
+use crate::core::model::Certification;
+use crate::i18n::Msg;
+
+/// `raw`: the fragment that was not understood. `code`: an unknown certification code.
+#[component]
+pub fn NotFound(#[prop(optional)] raw: String, #[prop(optional)] code: Option<String>) -> impl IntoView {
+    let lang = lang();
+    use_title(move || Msg::NotFoundTitle.text(lang.get()).to_owned());
+    let _ = raw;
+    let explanation = {
+        let code = code.clone();
+        move || match &code {
+            Some(c) => Msg::NotFoundCert.fill(lang.get(), &[("code", c)]),
+            None => Msg::NotFoundPage.text(lang.get()).to_owned(),
+        }
+    };
+    let official = code.filter(|c| c.starts_with("RNCP") && c[4..].bytes().all(|b| b.is_ascii_digit()) && c.len() > 4);
+    view! {
+        <div class="page page--narrow" data-testid="not-found">
+            <h1 tabindex="-1">{t(Msg::NotFoundTitle)}</h1>
+            <p>{explanation}</p>
+            <p><a class="button" href="#/">{t(Msg::BackToCatalogue)}</a></p>
+            {official.map(|c| {
+                let url = Certification::official_url(&c);
+                view! {
+                    <p>
+                        <a href=url>{move || Msg::NotFoundCertOfficial.fill(lang.get(), &[("code", &c)])}</a>
+                        " "
+                        <span class="muted">{t(Msg::ExternalLinkNote)}</span>
+                    </p>
+                }
+            })}
+        </div>
+    }
+}
