@@ -4,7 +4,8 @@
 //!
 //! Every word of the query must be found in the certification (in any field); a word matches a
 //! field when it occurs in it after folding (`mediation` finds `Médiation`). Results are
-//! ranked by the weight of the fields that matched (title first), then by code.
+//! ranked by the weight of the fields that matched (title first), then active certifications
+//! first, then by title.
 
 use std::ops::Range;
 
@@ -148,8 +149,23 @@ pub fn search<'a>(catalogue: &'a Catalogue, query: &Query, today: Date) -> Vec<H
             hits.push(Hit { cert, status, reasons, reason_count, score });
         }
     }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.cert.code.cmp(&b.cert.code)));
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| status_rank(a.status).cmp(&status_rank(b.status)))
+            .then_with(|| a.cert.title.cmp(&b.cert.title))
+            .then_with(|| a.cert.code.cmp(&b.cert.code))
+    });
     hits
+}
+
+/// Certifications one can still obtain come first.
+fn status_rank(s: Status) -> u8 {
+    match s {
+        Status::Active => 0,
+        Status::Replaced => 1,
+        Status::Expired => 2,
+    }
 }
 
 /// Returns the reasons (best first) and the score if every term is found somewhere.

@@ -84,7 +84,7 @@ messages! {
     NotStated => "Non précisé par la source", "Not stated in the source";
     NoneStated => "Aucun selon la source", "None according to the source";
     ReconstructedTitle => "Fiche reconstituée", "Reconstructed fiche";
-    ReconstructedBody => "La source dont dispose Repère n’est qu’un résumé de cette certification. Ses trois blocs ont été reconstitués à partir des phrases du résumé, reprises telles quelles : ils ne remplacent pas le référentiel officiel.", "Repère only has a summary of this certification. Its three blocs were rebuilt from the summary’s own sentences, quoted as they are: they do not replace the official reference.";
+    ReconstructedBody => "La source dont dispose Repère n’est qu’un résumé de cette certification. Ses blocs ont été reconstitués à partir des phrases du résumé, reprises telles quelles : ils ne remplacent pas le référentiel officiel.", "Repère only has a summary of this certification. Its blocs were rebuilt from the summary’s own sentences, quoted as they are: they do not replace the official reference.";
     ReconstructedLink => "Lire la fiche officielle {code} sur francecompetences.fr", "Read the official fiche {code} on francecompetences.fr";
     SectionObjectives => "Objectifs et contexte", "Objectives and context";
     SectionActivities => "Activités visées", "Target activities";

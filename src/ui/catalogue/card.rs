@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use super::page::level_label;
 use crate::core::catalogue::{LinkTarget, Status};
 use crate::core::route::Route;
 use crate::core::search::{Field, Hit, Reason};
@@ -63,7 +62,7 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
                 {move || status_text(lang.get(), status, end, successor.as_deref())}
             </p>
             <dl class="card__facts">
-                <div><dt>{t(Msg::FactLevel)}</dt><dd>{move || level_label(lang.get(), level)}</dd></div>
+                <div><dt>{t(Msg::FactLevel)}</dt><dd>{move || level.map(|l| l.to_string()).unwrap_or_else(|| Msg::NotStated.text(lang.get()).to_owned())}</dd></div>
                 <div><dt>{t(Msg::FactCertifiers)}</dt><dd>{certifiers}</dd></div>
                 <div>
                     <dt class="visually-hidden">{t(Msg::SectionBlocs)}</dt>
