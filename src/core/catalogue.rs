@@ -20,7 +20,11 @@ pub struct DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "data/{}: field `{}`: {}", self.file, self.field, self.message)
+        write!(
+            f,
+            "data/{}: field `{}`: {}",
+            self.file, self.field, self.message
+        )
     }
 }
 
@@ -48,14 +52,20 @@ fn check_certification(file: &str, c: &Certification) -> Result<(), DataError> {
         field,
         message: message.to_owned(),
     };
-    if !c.code.starts_with("RNCP") || c.code.len() < 5 || !c.code[4..].bytes().all(|b| b.is_ascii_digit()) {
+    if !c.code.starts_with("RNCP")
+        || c.code.len() < 5
+        || !c.code[4..].bytes().all(|b| b.is_ascii_digit())
+    {
         return Err(err("code".into(), "must be RNCP followed by digits"));
     }
     if c.title.trim().is_empty() {
         return Err(err("title".into(), "must not be empty"));
     }
     if c.certifiers.is_empty() {
-        return Err(err("certifiers".into(), "at least one certifier is required"));
+        return Err(err(
+            "certifiers".into(),
+            "at least one certifier is required",
+        ));
     }
     if c.blocs.is_empty() {
         return Err(err("blocs".into(), "at least one bloc is required"));
@@ -64,7 +74,10 @@ fn check_certification(file: &str, c: &Certification) -> Result<(), DataError> {
     let mut bloc_codes = HashSet::new();
     for (i, b) in c.blocs.iter().enumerate() {
         if !b.code.starts_with(&c.code) {
-            return Err(err(format!("blocs[{i}].code"), "must start with the certification code"));
+            return Err(err(
+                format!("blocs[{i}].code"),
+                "must start with the certification code",
+            ));
         }
         if !bloc_codes.insert(b.code.as_str()) {
             return Err(err(format!("blocs[{i}].code"), "duplicate bloc code"));
@@ -73,17 +86,29 @@ fn check_certification(file: &str, c: &Certification) -> Result<(), DataError> {
             return Err(err(format!("blocs[{i}].title"), "must not be empty"));
         }
         if b.competencies.is_empty() {
-            return Err(err(format!("blocs[{i}].competencies"), "a bloc needs competencies"));
+            return Err(err(
+                format!("blocs[{i}].competencies"),
+                "a bloc needs competencies",
+            ));
         }
         for (j, comp) in b.competencies.iter().enumerate() {
             if comp.label.trim().is_empty() {
-                return Err(err(format!("blocs[{i}].competencies[{j}].label"), "must not be empty"));
+                return Err(err(
+                    format!("blocs[{i}].competencies[{j}].label"),
+                    "must not be empty",
+                ));
             }
             if !comp.id.starts_with(&b.code) {
-                return Err(err(format!("blocs[{i}].competencies[{j}].id"), "must start with the bloc code"));
+                return Err(err(
+                    format!("blocs[{i}].competencies[{j}].id"),
+                    "must start with the bloc code",
+                ));
             }
             if !ids.insert(comp.id.as_str()) {
-                return Err(err(format!("blocs[{i}].competencies[{j}].id"), "duplicate competency id"));
+                return Err(err(
+                    format!("blocs[{i}].competencies[{j}].id"),
+                    "duplicate competency id",
+                ));
             }
         }
     }
@@ -124,7 +149,11 @@ pub enum LinkTarget {
     /// To a fiche bundled in the app.
     Bundled { code: String, title: String },
     /// To the official fiche on francecompetences.fr.
-    Official { code: String, title: Option<String>, url: String },
+    Official {
+        code: String,
+        title: Option<String>,
+        url: String,
+    },
 }
 
 /// All bundled certifications, sorted by code.
@@ -174,14 +203,18 @@ impl Catalogue {
 
     pub fn get(&self, code: &str) -> Option<&Certification> {
         let code = code.trim();
-        self.certs.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+        self.certs
+            .iter()
+            .find(|c| c.code.eq_ignore_ascii_case(code))
     }
 
     /// Finds a competency anywhere in the catalogue.
     pub fn competency(&self, id: &str) -> Option<(&Certification, &Competency)> {
-        self.certs
-            .iter()
-            .find_map(|cert| cert.competencies().find(|(_, c)| c.id == id).map(|(_, c)| (cert, c)))
+        self.certs.iter().find_map(|cert| {
+            cert.competencies()
+                .find(|(_, c)| c.id == id)
+                .map(|(_, c)| (cert, c))
+        })
     }
 
     /// Status of a certification on `today`.
@@ -200,8 +233,13 @@ impl Catalogue {
     pub fn successors(&self, cert: &Certification) -> Vec<LinkTarget> {
         let mut out: Vec<LinkTarget> = cert.next.iter().map(|r| self.resolve(r)).collect();
         for other in &self.certs {
-            if other.previous.iter().any(|p| p.code == cert.code) && !cert.next.iter().any(|n| n.code == other.code) {
-                out.push(self.resolve(&CertRef { code: other.code.clone(), title: Some(other.title.clone()) }));
+            if other.previous.iter().any(|p| p.code == cert.code)
+                && !cert.next.iter().any(|n| n.code == other.code)
+            {
+                out.push(self.resolve(&CertRef {
+                    code: other.code.clone(),
+                    title: Some(other.title.clone()),
+                }));
             }
         }
         out
@@ -212,8 +250,13 @@ impl Catalogue {
     pub fn predecessors(&self, cert: &Certification) -> Vec<LinkTarget> {
         let mut out: Vec<LinkTarget> = cert.previous.iter().map(|r| self.resolve(r)).collect();
         for other in &self.certs {
-            if other.next.iter().any(|n| n.code == cert.code) && !cert.previous.iter().any(|p| p.code == other.code) {
-                out.push(self.resolve(&CertRef { code: other.code.clone(), title: Some(other.title.clone()) }));
+            if other.next.iter().any(|n| n.code == cert.code)
+                && !cert.previous.iter().any(|p| p.code == other.code)
+            {
+                out.push(self.resolve(&CertRef {
+                    code: other.code.clone(),
+                    title: Some(other.title.clone()),
+                }));
             }
         }
         out
@@ -222,7 +265,10 @@ impl Catalogue {
     /// Resolves a reference inside the catalogue when bundled, to the official fiche otherwise.
     pub fn resolve(&self, r: &CertRef) -> LinkTarget {
         match self.get(&r.code) {
-            Some(c) => LinkTarget::Bundled { code: c.code.clone(), title: c.title.clone() },
+            Some(c) => LinkTarget::Bundled {
+                code: c.code.clone(),
+                title: c.title.clone(),
+            },
             None => LinkTarget::Official {
                 code: r.code.clone(),
                 title: r.title.clone(),
@@ -241,7 +287,11 @@ impl Catalogue {
 
     /// Distinct certifier names, sorted.
     pub fn certifiers(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.certs.iter().flat_map(|c| c.certifiers.iter().map(|x| x.name.as_str())).collect();
+        let mut v: Vec<&str> = self
+            .certs
+            .iter()
+            .flat_map(|c| c.certifiers.iter().map(|x| x.name.as_str()))
+            .collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -275,32 +325,72 @@ mod tests {
         let good = cert_json("RNCP1", "");
         check(&[("a.json", &good)], None);
         check(&[("a.json", "{")], Some(("a.json", ".")));
-        check(&[("b.json", &good.replace("\"title\":\"Titre RNCP1\",", ""))], Some(("b.json", ".")));
-        check(&[("c.json", &cert_json("RNCP1", r#","level":"trois""#))], Some(("c.json", "level")));
-        check(&[("d.json", &good.replace("\"label\":\"Faire\"", "\"label\":\"  \""))], Some(("d.json", "blocs[0].competencies[0].label")));
-        check(&[("e.json", &good.replace("\"label\":\"Faire\"", "\"label\":3"))], Some(("e.json", "blocs[0].competencies[0].label")));
-        check(&[("f.json", &cert_json("XX1", ""))], Some(("f.json", "code")));
-        check(&[("a.json", &good), ("g.json", &good)], Some(("g.json", "code")));
-        check(&[("h.json", &cert_json("RNCP1", r#","unexpected":1"#))], Some(("h.json", "unexpected")));
+        check(
+            &[("b.json", &good.replace("\"title\":\"Titre RNCP1\",", ""))],
+            Some(("b.json", ".")),
+        );
+        check(
+            &[("c.json", &cert_json("RNCP1", r#","level":"trois""#))],
+            Some(("c.json", "level")),
+        );
+        check(
+            &[(
+                "d.json",
+                &good.replace("\"label\":\"Faire\"", "\"label\":\"  \""),
+            )],
+            Some(("d.json", "blocs[0].competencies[0].label")),
+        );
+        check(
+            &[(
+                "e.json",
+                &good.replace("\"label\":\"Faire\"", "\"label\":3"),
+            )],
+            Some(("e.json", "blocs[0].competencies[0].label")),
+        );
+        check(
+            &[("f.json", &cert_json("XX1", ""))],
+            Some(("f.json", "code")),
+        );
+        check(
+            &[("a.json", &good), ("g.json", &good)],
+            Some(("g.json", "code")),
+        );
+        check(
+            &[("h.json", &cert_json("RNCP1", r#","unexpected":1"#))],
+            Some(("h.json", "unexpected")),
+        );
     }
 
     #[test]
     fn status_and_lineage() {
         let old = cert_json("RNCP1", r#","next":[{"code":"RNCP2"}]"#);
         let new = cert_json("RNCP2", r#","registration_end":"2027-05-16""#);
-        let gone = cert_json("RNCP3", r#","registration_end":"2024-06-01","previous":[{"code":"RNCP9"}]"#);
-        let cat = Catalogue::from_sources(&[("1", &old), ("2", &new), ("3", &gone)]).unwrap_or_else(|e| panic!("{e}"));
+        let gone = cert_json(
+            "RNCP3",
+            r#","registration_end":"2024-06-01","previous":[{"code":"RNCP9"}]"#,
+        );
+        let cat = Catalogue::from_sources(&[("1", &old), ("2", &new), ("3", &gone)])
+            .unwrap_or_else(|e| panic!("{e}"));
         let today = Date::new(2026, 11, 22).unwrap_or_else(|| unreachable!());
         let st = |code: &str| cat.status(cat.get(code).unwrap_or_else(|| unreachable!()), today);
         assert_eq!(st("RNCP1"), Status::Replaced);
         assert_eq!(st("RNCP2"), Status::Active);
         assert_eq!(st("RNCP3"), Status::Expired);
         let on_end_day = Date::new(2024, 6, 1).unwrap_or_else(|| unreachable!());
-        assert_eq!(cat.status(cat.get("RNCP3").unwrap_or_else(|| unreachable!()), on_end_day), Status::Active);
+        assert_eq!(
+            cat.status(
+                cat.get("RNCP3").unwrap_or_else(|| unreachable!()),
+                on_end_day
+            ),
+            Status::Active
+        );
         let new_cert = cat.get("rncp2").unwrap_or_else(|| unreachable!());
         assert_eq!(
             cat.predecessors(new_cert),
-            vec![LinkTarget::Bundled { code: "RNCP1".into(), title: "Titre RNCP1".into() }]
+            vec![LinkTarget::Bundled {
+                code: "RNCP1".into(),
+                title: "Titre RNCP1".into()
+            }]
         );
         match &cat.predecessors(cat.get("RNCP3").unwrap_or_else(|| unreachable!()))[0] {
             LinkTarget::Official { url, .. } => assert!(url.ends_with("/rncp/9/"), "{url}"),

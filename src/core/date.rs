@@ -31,18 +31,25 @@ impl Date {
         let max = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 if (year.is_multiple_of(4) && !year.is_multiple_of(100))
+                || year.is_multiple_of(400) =>
+            {
+                29
+            }
             2 => 28,
             _ => return None,
         };
-        (1..=max).contains(&day).then_some(Date { year, month, day })
+        (1..=max)
+            .contains(&day)
+            .then_some(Date { year, month, day })
     }
 
     /// Parses `YYYY-MM-DD`.
     pub fn parse_iso(s: &str) -> Result<Date, DateError> {
         let err = || DateError(s.to_owned());
         let mut parts = s.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(err());
         };
@@ -85,11 +92,33 @@ mod tests {
 
     #[test]
     fn parse_iso_table() {
-        let ok = [("2024-06-01", (2024, 6, 1)), ("2028-07-02", (2028, 7, 2)), ("2024-02-29", (2024, 2, 29))];
+        let ok = [
+            ("2024-06-01", (2024, 6, 1)),
+            ("2028-07-02", (2028, 7, 2)),
+            ("2024-02-29", (2024, 2, 29)),
+        ];
         for (s, (y, m, d)) in ok {
-            assert_eq!(Date::parse_iso(s), Ok(Date { year: y, month: m, day: d }), "{s}");
+            assert_eq!(
+                Date::parse_iso(s),
+                Ok(Date {
+                    year: y,
+                    month: m,
+                    day: d
+                }),
+                "{s}"
+            );
         }
-        for bad in ["", "2024", "2024-6-1", "2023-02-29", "2024-13-01", "2024-00-10", "01-06-2024", "2024-06-01-", "aaaa-bb-cc"] {
+        for bad in [
+            "",
+            "2024",
+            "2024-6-1",
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "01-06-2024",
+            "2024-06-01-",
+            "aaaa-bb-cc",
+        ] {
             assert!(Date::parse_iso(bad).is_err(), "{bad} should not parse");
         }
     }

@@ -13,39 +13,50 @@
 //! 4. **Stemming.** The *original* word, lower-cased (`œ` → `oe`), is stemmed with the
 //!    Snowball French algorithm (it relies on accents), then the stem is folded:
 //!    `Accueillir` and `accueil` both give `accueil`, `orientation` and `orienter` give `orient`.
-//! 5. **Related terms.** `data/matching/related-terms.json` groups stems that name the same
-//!    concept (`conflit`, `tension`, `litige`, `altercation`…). A two-word term of a group
-//!    (`réseaux sociaux`, `compte rendu`) is a phrase: when its two significant words follow
-//!    each other, both count as that group and not as themselves.
+//! 5. **Lexicon** (`data/matching/related-terms.json`):
+//!    - `groups` of words naming the same concept (`conflit`, `tension`, `litige`,
+//!      `altercation`…). A two-word term (`réseaux sociaux`, `compte rendu`) is a phrase: when
+//!      its two significant words follow each other (no punctuation between), both count as
+//!      that group and not as themselves. The group `contexte` only absorbs phrases that would
+//!      otherwise match by accident (`service civique`, `centre social`).
+//!    - `stems` overrides Snowball for words it conflates with unrelated ones
+//!      (`collectivité`/`collecter`, `café`/`CAF`, `loyer`/`loi`).
+//!    - `light` words are frequent in competency labels but say little (`assurer`,
+//!      `situation`, `personne`…): their weight is multiplied by [`LIGHT_WEIGHT`].
 //!
 //! Each word is then a **concept**: its group (shown as `~id`, e.g. `~conflit`) when its stem
 //! belongs to one, its folded stem otherwise.
 //!
 //! # Score ([`Matcher::suggest`])
 //!
-//! Each competency is a set of concepts with weights, from its label and, at
-//! [`BLOC_TITLE_WEIGHT`], from its bloc title (a concept present in both keeps the label weight):
+//! Each competency is a set of weighted concepts, from its label and, at a lower weight, from
+//! its bloc title (a concept present in both keeps the label weight):
 //!
 //! ```text
-//! idf(k)  = ln(1 + N / df(k))       N = number of competencies,
-//!                                   df(k) = competencies whose label or bloc title has k
-//! w_c(k)  = idf(k)                  if k is in the label of c
-//!         = BLOC_TITLE_WEIGHT·idf(k) if k is only in its bloc title
-//! score(c, E) = Σ_{k ∈ c ∩ E} w_c(k) / Σ_{k ∈ c} w_c(k)
+//! idf(k)    = ln(1 + N / df(k))      N = number of competencies, df(k) = number of
+//!                                    competencies whose label or bloc title has concept k
+//! w_c(k)    = idf(k) · light(k) · (1 if k is in the label of c, BLOC_TITLE_WEIGHT otherwise)
+//!             light(k) = LIGHT_WEIGHT for a `light` word, 1 otherwise
+//! W_c       = Σ_{k ∈ c} w_c(k)                                 (total weight of c)
+//! score(c)  = min(1, Σ_{k ∈ c ∩ E} w_c(k) / W_c^LENGTH_EXPONENT)
 //! ```
 //!
-//! where `E` is the set of concepts of the experience text. The score is the **weighted share
-//! of the competency's concepts that the experience mentions**: 0 = nothing in common, 1 = the
-//! experience mentions every concept of the label and of the bloc title. How often a concept
-//! is repeated does not count, so a long text is not favoured by repetition. A competency is
-//! suggested only if its score reaches [`MIN_SCORE`] and at least one concept of its *label*
-//! matched (a bloc title alone is not enough). Suggestions are sorted by score, descending,
-//! ties by competency id.
+//! where `E` is the set of concepts of the experience text. With `LENGTH_EXPONENT = 1` the
+//! score would be the weighted share of the competency's concepts that the experience
+//! mentions; the exponent [`LENGTH_EXPONENT`] (0.75) relaxes it for long labels, which pack
+//! several ideas in one sentence and are rarely covered whole: 0 = nothing in common, 1 = the
+//! experience covers (nearly) everything the competency says. How often a concept is repeated
+//! does not count, so a long text is not favoured by repetition. A competency is suggested
+//! only if its score reaches [`MIN_SCORE`] and at least one concept of its *label* matched (a
+//! bloc title alone is not enough). Suggestions are sorted by score, descending, ties by
+//! competency id.
+//!
+//! Measured on `tests/eval/experiences.json` by `tests/matching_eval.rs`.
 //!
 //! Performance: the text is analysed once, each distinct word is stemmed once, and a
 //! concept → competencies index gives the scores in one pass over the distinct concepts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -57,41 +68,72 @@ use super::text::{fold, FoldedText};
 /// Weight of a bloc title's concepts relative to the competency label's.
 pub const BLOC_TITLE_WEIGHT: f32 = 0.35;
 
+/// Weight factor of the lexicon's `light` words (frequent in labels, little meaning).
+pub const LIGHT_WEIGHT: f32 = 0.3;
+
+/// Exponent of a competency's total weight in the score's denominator (see the module doc):
+/// below 1, a long label needs a smaller share of its concepts to score as high.
+pub const LENGTH_EXPONENT: f32 = 0.75;
+
 /// Minimum score for a competency to be suggested.
-pub const MIN_SCORE: f32 = 0.12;
+pub const MIN_SCORE: f32 = 0.15;
+
+/// The scoring parameters. [`Tuning::default`] holds the constants above, used by the app;
+/// other values are for evaluation experiments.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tuning {
+    pub bloc_title_weight: f32,
+    pub light_weight: f32,
+    pub length_exponent: f32,
+    pub min_score: f32,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            bloc_title_weight: BLOC_TITLE_WEIGHT,
+            light_weight: LIGHT_WEIGHT,
+            min_score: MIN_SCORE,
+            length_exponent: LENGTH_EXPONENT,
+        }
+    }
+}
 
 /// French stop words, folded (no accents). Dropped before stemming.
+#[rustfmt::skip]
 pub const STOP_WORDS: &[&str] = &[
     // articles, prepositions, conjunctions
-    "a", "au", "aux", "avec", "car", "chez", "comme", "contre", "dans", "de", "des", "donc",
-    "du", "en", "entre", "et", "jusqu", "la", "le", "les", "lors", "lorsqu", "lorsque", "mais",
-    "ni", "or", "ou", "par", "parmi", "pour", "puisqu", "puisque", "quand", "que", "qu", "quoi",
+    "a", "au", "aux", "avec", "car", "chez", "comme", "contre", "dans", "de", "des", "donc", "du",
+    "en", "entre", "et", "jusqu", "la", "le", "les", "lors", "lorsqu", "lorsque", "mais", "ni",
+    "or", "ou", "par", "parmi", "pour", "puisqu", "puisque", "quand", "que", "qu", "quoi",
     "quoiqu", "selon", "si", "sous", "sur", "un", "une", "uns", "unes", "vers", "via", "afin",
-    "sans", "pendant", "depuis", "avant", "apres", "durant", "dont", "ou", "voici", "voila",
+    "sans", "pendant", "depuis", "avant", "apres", "durant", "dont", "voici", "voila",
     // pronouns and determiners
     "ce", "ceci", "cela", "ca", "celle", "celles", "celui", "ceux", "ces", "cet", "cette",
     "chacun", "chacune", "chaque", "elle", "elles", "eux", "il", "ils", "je", "leur", "leurs",
-    "lui", "ma", "me", "meme", "memes", "mes", "moi", "mon", "nos", "notre", "nous", "on",
-    "qui", "quel", "quelle", "quels", "quelles", "quelque", "quelques", "sa", "se", "ses",
-    "soi", "son", "ta", "te", "tes", "toi", "ton", "tu", "vos", "votre", "vous", "y", "tout",
-    "tous", "toute", "toutes", "autre", "autres", "certain", "certains", "certaine",
-    "certaines", "plusieurs", "tel", "telle", "tels", "telles", "aucun", "aucune", "rien",
+    "lui", "ma", "me", "meme", "memes", "mes", "moi", "mon", "nos", "notre", "nous", "on", "qui",
+    "quel", "quelle", "quels", "quelles", "quelque", "quelques", "sa", "se", "ses", "soi", "son",
+    "ta", "te", "tes", "toi", "ton", "tu", "vos", "votre", "vous", "y", "tout", "tous", "toute",
+    "toutes", "autre", "autres", "certain", "certains", "certaine", "certaines", "plusieurs",
+    "tel", "telle", "tels", "telles", "aucun", "aucune", "rien",
     // adverbs
     "ainsi", "alors", "aussi", "bien", "deja", "encore", "enfin", "ensuite", "ici", "jamais",
     "moins", "ne", "non", "oui", "parfois", "pas", "peu", "plus", "puis", "souvent", "tres",
-    "trop", "toujours", "tant", "notamment", "surtout", "beaucoup", "vraiment", "etc",
-    "aujourd", "hui", "fois", "comment", "pourquoi", "donc", "cependant", "pourtant",
+    "trop", "toujours", "tant", "notamment", "surtout", "beaucoup", "vraiment", "etc", "aujourd",
+    "hui", "fois", "comment", "pourquoi", "cependant", "pourtant",
     // etre, avoir, faire, mettre (auxiliaries and light verbs)
     "etre", "ete", "suis", "es", "est", "sommes", "etes", "sont", "etais", "etait", "etions",
-    "etiez", "etaient", "serai", "sera", "serons", "seront", "serais", "serait", "soit",
-    "soient", "fut", "avoir", "ai", "as", "avons", "avez", "ont", "avais", "avait", "avions",
-    "aviez", "avaient", "aurai", "aura", "aurons", "auront", "aurais", "aurait", "eu", "eue",
-    "eus", "eut", "ayant", "faire", "fait", "faite", "faits", "fais", "faisais", "faisait",
-    "faisions", "mettre", "mis", "mise", "mises", "met", "oeuvre",
+    "etiez", "etaient", "serai", "sera", "serons", "seront", "serais", "serait", "soit", "soient",
+    "fut", "avoir", "ai", "as", "avons", "avez", "ont", "avais", "avait", "avions", "aviez",
+    "avaient", "aurai", "aura", "aurons", "auront", "aurais", "aurait", "eu", "eue", "eus", "eut",
+    "ayant", "faire", "fait", "faite", "faits", "fais", "faisais", "faisait", "faisions", "mettre",
+    "mis", "mise", "mises", "met", "oeuvre",
 ];
 
 /// Words dropped with their apostrophe when they precede a word (`l'`, `qu'`…), folded.
-const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
 
 /// The related-terms lexicon, embedded in the binary.
 pub const RELATED_TERMS_JSON: &str = include_str!("../../data/matching/related-terms.json");
@@ -112,6 +154,13 @@ pub struct Token {
 
 #[derive(Debug, Deserialize)]
 struct LexiconFile {
+    /// Folded word → stem, for words Snowball conflates with unrelated ones
+    /// (`collectivité` and `collecter` both give `collect`).
+    #[serde(default)]
+    stems: HashMap<String, String>,
+    /// Words too common in competency labels to tell them apart (`assurer`, `situation`…).
+    #[serde(default)]
+    light: Vec<String>,
     groups: Vec<LexiconGroup>,
 }
 
@@ -138,10 +187,14 @@ impl std::error::Error for LexiconError {}
 struct Lexicon {
     /// Group ids, indexed by group number.
     group_ids: Vec<String>,
+    /// Folded word → stem, overriding Snowball.
+    exceptions: HashMap<String, String>,
     /// Folded stem → group number.
     stems: HashMap<String, u32>,
     /// First stem of a phrase → `(second stem, group number)`.
     phrases: HashMap<String, Vec<(String, u32)>>,
+    /// Concepts (`~group` or stem) weighted [`LIGHT_WEIGHT`] in competencies.
+    light: Vec<String>,
 }
 
 /// One word found by the tokeniser, before stemming.
@@ -158,11 +211,15 @@ struct RawWord {
 pub struct Analyzer {
     stemmer: Stemmer,
     lexicon: Lexicon,
+    /// [`STOP_WORDS`] as a set (looked up once per word).
+    stop_words: HashSet<&'static str>,
 }
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer").field("groups", &self.lexicon.group_ids.len()).finish()
+        f.debug_struct("Analyzer")
+            .field("groups", &self.lexicon.group_ids.len())
+            .finish()
     }
 }
 
@@ -183,11 +240,14 @@ fn folded_words(folded: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let bytes = folded.as_bytes();
-    let mut push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
+    let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
         // Elision: `l'` + letter.
         let word = &folded[r.clone()];
         let elided = bytes.get(r.end) == Some(&b'\'')
-            && folded.get(r.end + 1..).and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)
+            && folded
+                .get(r.end + 1..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_alphanumeric)
             && ELISIONS.contains(&word);
         if !elided {
             out.push(r);
@@ -211,9 +271,10 @@ fn folded_words(folded: &str) -> Vec<Range<usize>> {
 /// Whether two consecutive words may form a phrase: nothing but spaces, apostrophes and
 /// hyphens between them (no sentence or list punctuation).
 fn joinable(folded: &str, gap: Range<usize>) -> bool {
-    folded
-        .get(gap)
-        .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\'' || c == '-' || c.is_alphanumeric()))
+    folded.get(gap).is_some_and(|g| {
+        g.chars()
+            .all(|c| c == ' ' || c == '\'' || c == '-' || c.is_alphanumeric())
+    })
 }
 
 impl Analyzer {
@@ -225,7 +286,11 @@ impl Analyzer {
 
     /// An analyser without related terms (stems only).
     pub fn bare() -> Analyzer {
-        Analyzer { stemmer: Stemmer::create(Algorithm::French), lexicon: Lexicon::default() }
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::French),
+            lexicon: Lexicon::default(),
+            stop_words: STOP_WORDS.iter().copied().collect(),
+        }
     }
 
     /// An analyser with a related-terms lexicon in the format of
@@ -235,7 +300,11 @@ impl Analyzer {
         let file: LexiconFile =
             serde_json::from_str(json).map_err(|e| LexiconError(format!("invalid JSON: {e}")))?;
         let mut analyzer = Analyzer::bare();
-        let mut lex = Lexicon::default();
+        analyzer.lexicon.exceptions = file.stems.iter().map(|(w, s)| (fold(w), fold(s))).collect();
+        let mut lex = Lexicon {
+            exceptions: analyzer.lexicon.exceptions.clone(),
+            ..Lexicon::default()
+        };
         for (g, group) in file.groups.iter().enumerate() {
             let gi = u32::try_from(g).map_err(|_| LexiconError("too many groups".into()))?;
             if lex.group_ids.contains(&group.id) {
@@ -243,10 +312,13 @@ impl Analyzer {
             }
             lex.group_ids.push(group.id.clone());
             for term in &group.terms {
-                let stems: Vec<String> = analyzer.stems_of(term);
+                let words = analyzer.words_of(term);
+                let stems: Vec<String> = words.iter().map(|w| analyzer.stem_word(w)).collect();
                 match stems.as_slice() {
                     [one] => {
-                        for stem in [one.clone(), analyzer.stem_word(&format!("{term}s"))] {
+                        // The plural too: Snowball stems some plurals differently.
+                        let plural = analyzer.stem_word(&format!("{}s", words[0]));
+                        for stem in [one.clone(), plural] {
                             match lex.stems.get(&stem) {
                                 Some(&other) if other != gi => {
                                     return Err(LexiconError(format!(
@@ -280,6 +352,19 @@ impl Analyzer {
             }
         }
         analyzer.lexicon = lex;
+        let mut light = Vec::new();
+        for term in &file.light {
+            let tokens = analyzer.analyze(term);
+            match tokens.as_slice() {
+                [t] => light.push(t.concept.clone()),
+                _ => {
+                    return Err(LexiconError(format!(
+                        "light term {term:?} must be one significant word"
+                    )))
+                }
+            }
+        }
+        analyzer.lexicon.light = light;
         Ok(analyzer)
     }
 
@@ -290,14 +375,23 @@ impl Analyzer {
 
     /// The folded stem of one word as written (any case, accents kept).
     pub fn stem_word(&self, word: &str) -> String {
-        let lower = word.to_lowercase().replace('œ', "oe").replace('æ', "ae");
+        if !self.lexicon.exceptions.is_empty() {
+            if let Some(stem) = self.lexicon.exceptions.get(&fold(word)) {
+                return stem.clone();
+            }
+        }
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        let lower = lower.replace('œ', "oe").replace('æ', "ae");
         fold(&self.stemmer.stem(&lower))
     }
 
-    /// Stems of the significant words of a short text (no related terms).
-    fn stems_of(&self, text: &str) -> Vec<String> {
+    /// The significant words of a short text, as written (no related terms).
+    fn words_of<'t>(&self, text: &'t str) -> Vec<&'t str> {
         let ft = FoldedText::new(text);
-        self.significant_words(text, &ft).iter().map(|w| self.stem_word(&text[w.range.clone()])).collect()
+        self.significant_words(text, &ft)
+            .iter()
+            .filter_map(|w| text.get(w.range.clone()))
+            .collect()
     }
 
     /// The words of `text` that survive elision and stop words.
@@ -306,9 +400,19 @@ impl Analyzer {
             .into_iter()
             .filter_map(|f| {
                 let w = &ft.folded[f.clone()];
-                let keep = w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()) && !is_stop_word(w);
                 let range = ft.original_range(f.clone());
-                (keep && text.get(range.clone()).is_some()).then_some(RawWord { range, folded: f })
+                let original = text.get(range.clone())?;
+                // `fold` maps the ligature `œ` to `o`; stop words are spelt `oe`.
+                let stop = if original.contains(['œ', 'Œ', 'æ', 'Æ']) {
+                    let expanded =
+                        fold(&original.replace(['œ', 'Œ'], "oe").replace(['æ', 'Æ'], "ae"));
+                    self.stop_words.contains(expanded.as_str())
+                } else {
+                    self.stop_words.contains(w)
+                };
+                let keep =
+                    w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()) && !stop;
+                keep.then_some(RawWord { range, folded: f })
             })
             .collect()
     }
@@ -317,7 +421,10 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Vec<Token> {
         let ft = FoldedText::new(text);
         let words = self.significant_words(text, &ft);
-        let stems: Vec<String> = words.iter().map(|w| self.stem_word(&text[w.range.clone()])).collect();
+        let stems: Vec<String> = words
+            .iter()
+            .map(|w| self.stem_word(&text[w.range.clone()]))
+            .collect();
         let groups = self.groups_of(&ft.folded, &words, &stems);
         words
             .into_iter()
@@ -336,17 +443,47 @@ impl Analyzer {
     }
 
     /// The group of each word: its phrase's when it is part of one, its stem's otherwise.
-    fn groups_of<S: AsRef<str>>(&self, folded: &str, words: &[RawWord], stems: &[S]) -> Vec<Option<u32>> {
-        let mut groups: Vec<Option<u32>> =
-            stems.iter().map(|s| self.lexicon.stems.get(s.as_ref()).copied()).collect();
-        if self.lexicon.phrases.is_empty() {
-            return groups;
-        }
+    fn groups_of<S: AsRef<str>>(
+        &self,
+        folded: &str,
+        words: &[RawWord],
+        stems: &[S],
+    ) -> Vec<Option<u32>> {
+        let mut groups: Vec<Option<u32>> = stems
+            .iter()
+            .map(|s| self.lexicon.stems.get(s.as_ref()).copied())
+            .collect();
+        self.apply_phrases(folded, words, stems, &mut groups, |i| {
+            self.lexicon.phrases.contains_key(stems[i].as_ref())
+        });
+        groups
+    }
+
+    /// Gives both words of each phrase their phrase's group. `may_start(i)` says whether
+    /// word `i` can start a phrase (a cheap filter before the lookup).
+    fn apply_phrases<S: AsRef<str>>(
+        &self,
+        folded: &str,
+        words: &[RawWord],
+        stems: &[S],
+        groups: &mut [Option<u32>],
+        may_start: impl Fn(usize) -> bool,
+    ) {
         let mut i = 0;
         while i + 1 < words.len() {
-            let phrase = self.lexicon.phrases.get(stems[i].as_ref()).and_then(|nexts| {
-                nexts.iter().find(|(second, _)| second == stems[i + 1].as_ref()).map(|&(_, g)| g)
-            });
+            let phrase = if may_start(i) {
+                self.lexicon
+                    .phrases
+                    .get(stems[i].as_ref())
+                    .and_then(|nexts| {
+                        nexts
+                            .iter()
+                            .find(|(second, _)| second == stems[i + 1].as_ref())
+                            .map(|&(_, g)| g)
+                    })
+            } else {
+                None
+            };
             match phrase {
                 Some(g) if joinable(folded, words[i].folded.end..words[i + 1].folded.start) => {
                     groups[i] = Some(g);
@@ -356,16 +493,20 @@ impl Analyzer {
                 _ => i += 1,
             }
         }
-        groups
     }
+}
+
+/// Sort key putting higher (non-negative) weights or scores first.
+fn descending(x: f32) -> u32 {
+    u32::MAX - x.max(0.0).to_bits()
 }
 
 /// One suggested competency for an experience.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
     pub competency_id: String,
-    /// Weighted share of the competency's concepts found in the experience, in `0.0..=1.0`
-    /// (see the module doc).
+    /// How much of the competency the experience covers, in `0.0..=1.0`: the weighted share
+    /// of its concepts found, relaxed for long labels (see the module doc).
     pub score: f32,
     /// Byte ranges, in the experience text, of every word that matched one of the
     /// competency's concepts; sorted, for [`super::text::highlight_pieces`].
@@ -375,10 +516,16 @@ pub struct Suggestion {
     pub matched_terms: Vec<String>,
 }
 
+/// The weighted concepts of a competency, `(concept, weight, from the label)`, sorted by
+/// concept number.
+pub(crate) type ConceptVector = [(u32, f32, bool)];
+
 /// One competency, as the matcher sees it.
 #[derive(Debug, Clone)]
 struct Entry {
     id: String,
+    /// Position of `id` among all ids sorted, to break score ties by id.
+    id_rank: u32,
     /// `(concept, weight, from the label)`, sorted by concept.
     concepts: Vec<(u32, f32, bool)>,
     total: f32,
@@ -388,6 +535,7 @@ struct Entry {
 #[derive(Debug)]
 pub struct Matcher {
     analyzer: Analyzer,
+    tuning: Tuning,
     /// Stem → concept number (groups are concepts `0..groups`).
     stem_ids: HashMap<String, u32>,
     /// Display names of concepts (`~group` or stem).
@@ -411,19 +559,36 @@ impl Matcher {
 
     /// A matcher over `(competency id, label, bloc title)` triples (`""` for no bloc title),
     /// with the bundled analyser.
-    pub fn from_competencies<'a>(items: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Matcher {
+    pub fn from_competencies<'a>(
+        items: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> Matcher {
         Matcher::with_analyzer(Analyzer::new(), items)
     }
 
-    /// Like [`Matcher::from_competencies`] with a given analyser.
+    /// Like [`Matcher::from_competencies`] with a given analyser and default tuning.
     pub fn with_analyzer<'a>(
         analyzer: Analyzer,
         items: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
     ) -> Matcher {
+        Matcher::tuned(analyzer, Tuning::default(), items)
+    }
+
+    /// Like [`Matcher::with_analyzer`] with given scoring parameters.
+    pub fn tuned<'a>(
+        analyzer: Analyzer,
+        tuning: Tuning,
+        items: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> Matcher {
         let mut m = Matcher {
             stem_ids: HashMap::new(),
-            concept_names: analyzer.lexicon.group_ids.iter().map(|g| format!("~{g}")).collect(),
+            concept_names: analyzer
+                .lexicon
+                .group_ids
+                .iter()
+                .map(|g| format!("~{g}"))
+                .collect(),
             analyzer,
+            tuning,
             entries: Vec::new(),
             postings: Vec::new(),
         };
@@ -431,8 +596,11 @@ impl Matcher {
         let mut raw: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
         for (id, label, bloc) in items {
             let label_concepts = m.intern_concepts(label);
-            let bloc_concepts: Vec<u32> =
-                m.intern_concepts(bloc).into_iter().filter(|k| !label_concepts.contains(k)).collect();
+            let bloc_concepts: Vec<u32> = m
+                .intern_concepts(bloc)
+                .into_iter()
+                .filter(|k| !label_concepts.contains(k))
+                .collect();
             raw.push((id.to_owned(), label_concepts, bloc_concepts));
         }
         let n = raw.len() as f32;
@@ -442,18 +610,60 @@ impl Matcher {
                 df[k as usize] += 1;
             }
         }
-        let idf = |k: u32| (1.0 + n / df[k as usize].max(1) as f32).ln();
+        let light: Vec<bool> = m
+            .concept_names
+            .iter()
+            .map(|name| m.analyzer.lexicon.light.contains(name))
+            .collect();
+        let idf = |k: u32| {
+            let factor = if light[k as usize] {
+                tuning.light_weight
+            } else {
+                1.0
+            };
+            factor * (1.0 + n / df[k as usize].max(1) as f32).ln()
+        };
         m.postings = vec![Vec::new(); m.concept_names.len()];
         for (i, (id, l, b)) in raw.into_iter().enumerate() {
-            let mut concepts: Vec<(u32, f32, bool)> = l.iter().map(|&k| (k, idf(k), true)).collect();
-            concepts.extend(b.iter().map(|&k| (k, BLOC_TITLE_WEIGHT * idf(k), false)));
-            concepts.sort_by_key(|c| c.0);
+            // Sorted by concept: `(concept, from the bloc title)` keys, sorted, then weighed.
+            let mut keys: Vec<(u32, u32)> = l.iter().map(|&k| (k, 0)).collect();
+            keys.extend(b.iter().map(|&k| (k, 1)));
+            keys.sort_unstable();
+            let concepts: Vec<(u32, f32, bool)> = keys
+                .into_iter()
+                .map(|(k, bloc)| match bloc {
+                    0 => (k, idf(k), true),
+                    _ => (k, tuning.bloc_title_weight * idf(k), false),
+                })
+                .collect();
             let total = concepts.iter().map(|c| c.1).sum();
             let ei = u32::try_from(i).unwrap_or(u32::MAX);
             for &(k, w, from_label) in &concepts {
                 m.postings[k as usize].push((ei, w, from_label));
             }
-            m.entries.push(Entry { id, concepts, total });
+            m.entries.push(Entry {
+                id,
+                id_rank: 0,
+                concepts,
+                total,
+            });
+        }
+        let mut order: Vec<(&str, u32)> = m
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        order.sort_unstable();
+        let ranks: Vec<(u32, u32)> = order
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (_, i))| (i, u32::try_from(rank).unwrap_or(u32::MAX)))
+            .collect();
+        for (i, rank) in ranks {
+            if let Some(e) = m.entries.get_mut(i as usize) {
+                e.id_rank = rank;
+            }
         }
         m
     }
@@ -463,7 +673,10 @@ impl Matcher {
         let mut out: Vec<u32> = Vec::new();
         let ft = FoldedText::new(text);
         let words = self.analyzer.significant_words(text, &ft);
-        let stems: Vec<String> = words.iter().map(|w| self.analyzer.stem_word(&text[w.range.clone()])).collect();
+        let stems: Vec<String> = words
+            .iter()
+            .map(|w| self.analyzer.stem_word(&text[w.range.clone()]))
+            .collect();
         let word_groups = self.analyzer.groups_of(&ft.folded, &words, &stems);
         for (stem, group) in stems.into_iter().zip(word_groups) {
             let k = match group {
@@ -504,56 +717,90 @@ impl Matcher {
     /// explanations and for [`super::alike`].
     pub fn concepts_of(&self, competency_id: &str) -> Option<Vec<(&str, f32, bool)>> {
         let e = self.entries.iter().find(|e| e.id == competency_id)?;
-        Some(e.concepts.iter().map(|&(k, w, l)| (self.concept_names[k as usize].as_str(), w, l)).collect())
+        Some(
+            e.concepts
+                .iter()
+                .map(|&(k, w, l)| (self.concept_names[k as usize].as_str(), w, l))
+                .collect(),
+        )
     }
 
-    /// `(id, [(concept, weight, from label)])` of every competency, in input order.
-    pub(crate) fn vectors(&self) -> impl Iterator<Item = (&str, &[(u32, f32, bool)])> {
-        self.entries.iter().map(|e| (e.id.as_str(), e.concepts.as_slice()))
+    /// `(id, concept vector)` of every competency, in input order.
+    pub(crate) fn vectors(&self) -> impl Iterator<Item = (&str, &ConceptVector)> {
+        self.entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.concepts.as_slice()))
     }
 
     /// Concept number of every significant word of `text`, with its original range. Words
     /// whose concept no competency has are `None`. Each distinct word is stemmed once.
     fn text_concepts(&self, text: &str, ft: &FoldedText) -> Vec<(Range<usize>, Option<u32>)> {
+        /// What a distinct word gives, computed once per text.
+        struct Distinct {
+            stem: String,
+            /// Its concept without phrases: its group's, or its stem's if a competency has it.
+            concept: Option<u32>,
+            starts_phrase: bool,
+        }
         let words = self.analyzer.significant_words(text, ft);
+        let lexicon = &self.analyzer.lexicon;
         let mut cache: HashMap<&str, usize> = HashMap::new();
-        let mut distinct: Vec<String> = Vec::new();
-        let mut stem_idx: Vec<usize> = Vec::with_capacity(words.len());
+        let mut distinct: Vec<Distinct> = Vec::new();
+        let mut index: Vec<usize> = Vec::with_capacity(words.len());
         for w in &words {
             let original = &text[w.range.clone()];
-            let idx = *cache.entry(original).or_insert_with(|| {
-                distinct.push(self.analyzer.stem_word(original));
+            let i = *cache.entry(original).or_insert_with(|| {
+                let stem = self.analyzer.stem_word(original);
+                let concept = lexicon
+                    .stems
+                    .get(&stem)
+                    .or_else(|| self.stem_ids.get(&stem))
+                    .copied();
+                let starts_phrase = lexicon.phrases.contains_key(&stem);
+                distinct.push(Distinct {
+                    stem,
+                    concept,
+                    starts_phrase,
+                });
                 distinct.len() - 1
             });
-            stem_idx.push(idx);
+            index.push(i);
         }
-        let stems: Vec<&str> = stem_idx.iter().map(|&i| distinct[i].as_str()).collect();
-        let groups = self.analyzer.groups_of(&ft.folded, &words, &stems);
+        let stems: Vec<&str> = index.iter().map(|&i| distinct[i].stem.as_str()).collect();
+        let mut concepts: Vec<Option<u32>> = index.iter().map(|&i| distinct[i].concept).collect();
+        self.analyzer
+            .apply_phrases(&ft.folded, &words, &stems, &mut concepts, |i| {
+                distinct[index[i]].starts_phrase
+            });
         words
             .into_iter()
-            .zip(stems)
-            .zip(groups)
-            .map(|((w, stem), g)| (w.range, g.or_else(|| self.stem_ids.get(stem).copied())))
+            .zip(concepts)
+            .map(|(w, k)| (w.range, k))
             .collect()
     }
 
     /// The competencies an experience text supports, best first (see the module doc for the
     /// score), among those whose id passes `restrict_to`; at most `limit`.
-    pub fn suggest(&self, text: &str, restrict_to: impl Fn(&str) -> bool, limit: usize) -> Vec<Suggestion> {
+    pub fn suggest(
+        &self,
+        text: &str,
+        restrict_to: impl Fn(&str) -> bool,
+        limit: usize,
+    ) -> Vec<Suggestion> {
         if limit == 0 || self.entries.is_empty() {
             return Vec::new();
         }
         let ft = FoldedText::new(text);
         let words = self.text_concepts(text, &ft);
-        let mut occurrences: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.concept_names.len()];
+        // First occurrence of each concept present in the text.
+        let mut first: Vec<Option<Range<usize>>> = vec![None; self.concept_names.len()];
         let mut present: Vec<u32> = Vec::new();
-        for (range, k) in words {
-            if let Some(k) = k {
-                let occ = &mut occurrences[k as usize];
-                if occ.is_empty() {
+        for (range, k) in &words {
+            if let Some(k) = *k {
+                if first[k as usize].is_none() {
+                    first[k as usize] = Some(range.clone());
                     present.push(k);
                 }
-                occ.push(range);
             }
         }
         let mut matched_weight = vec![0f32; self.entries.len()];
@@ -564,44 +811,68 @@ impl Matcher {
                 label_hit[e as usize] |= from_label;
             }
         }
-        let mut ranked: Vec<(usize, f32)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| label_hit[*i])
-            .map(|(i, e)| (i, if e.total > 0.0 { (matched_weight[i] / e.total).min(1.0) } else { 0.0 }))
-            .filter(|&(i, s)| s >= MIN_SCORE && restrict_to(&self.entries[i].id))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| self.entries[a.0].id.cmp(&self.entries[b.0].id)));
+        // `(descending score, id rank)` keys, and the entry of each id rank.
+        let mut ranked: Vec<(u32, u32)> = Vec::new();
+        let mut entry_of_rank = vec![0usize; self.entries.len()];
+        for (i, e) in self.entries.iter().enumerate() {
+            if !label_hit[i] {
+                continue;
+            }
+            // total^exponent, with `ln` and `exp` (already linked) rather than `powf`.
+            let denominator = (e.total.ln() * self.tuning.length_exponent).exp();
+            let score = if denominator > 0.0 {
+                (matched_weight[i] / denominator).min(1.0)
+            } else {
+                0.0
+            };
+            if score >= self.tuning.min_score && restrict_to(&e.id) {
+                ranked.push((descending(score), e.id_rank));
+                if let Some(slot) = entry_of_rank.get_mut(e.id_rank as usize) {
+                    *slot = i;
+                }
+            }
+        }
+        ranked.sort_unstable();
         ranked.truncate(limit);
         ranked
             .into_iter()
-            .map(|(i, score)| {
-                let e = &self.entries[i];
-                let mut hits: Vec<(u32, f32)> = e
+            .map(|(key, rank)| {
+                let e = &self.entries[entry_of_rank[rank as usize]];
+                let is_hit = |k: u32| e.concepts.binary_search_by_key(&k, |c| c.0).is_ok();
+                // In text order, so already sorted for highlighting.
+                let matched: Vec<Range<usize>> = words
+                    .iter()
+                    .filter(|(_, k)| k.is_some_and(is_hit))
+                    .map(|(r, _)| r.clone())
+                    .collect();
+                let mut hits: Vec<(u32, u32)> = e
                     .concepts
                     .iter()
-                    .filter(|c| !occurrences[c.0 as usize].is_empty())
-                    .map(|c| (c.0, c.1))
+                    .filter(|c| first[c.0 as usize].is_some())
+                    .map(|c| (descending(c.1), c.0))
                     .collect();
-                hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                let mut matched: Vec<Range<usize>> =
-                    hits.iter().flat_map(|h| occurrences[h.0 as usize].iter().cloned()).collect();
-                matched.sort_by_key(|r| (r.start, r.end));
+                hits.sort_unstable();
                 let mut matched_terms: Vec<String> = Vec::new();
-                for h in &hits {
-                    let first = occurrences[h.0 as usize].first().and_then(|r| text.get(r.clone()));
-                    if let Some(t) = first.map(str::to_lowercase) {
+                for (_, k) in hits {
+                    let word = first[k as usize].clone().and_then(|r| text.get(r));
+                    if let Some(t) = word.map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                    {
                         if !matched_terms.contains(&t) {
                             matched_terms.push(t);
                         }
                     }
                 }
-                Suggestion { competency_id: e.id.clone(), score, matched, matched_terms }
+                Suggestion {
+                    competency_id: e.id.clone(),
+                    score: f32::from_bits(u32::MAX - key),
+                    matched,
+                    matched_terms,
+                }
             })
             .collect()
     }
 }
 
 #[cfg(test)]
+#[path = "matching/tests.rs"]
 mod tests;

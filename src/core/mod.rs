@@ -3,9 +3,16 @@
 //! Invariant: nothing in here imports `leptos`, `web_sys`, `js_sys` or `gloo`. It cannot touch
 //! the DOM or storage, so all of it runs under plain `cargo test` (see `tests/architecture.rs`).
 
+pub mod alike;
+pub mod assessment;
 pub mod catalogue;
+pub mod codec;
+pub mod compare;
 pub mod date;
+pub mod evidence;
+pub mod matching;
 pub mod model;
 pub mod route;
+pub mod scoring;
 pub mod search;
 pub mod text;

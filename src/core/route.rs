@@ -14,6 +14,20 @@ pub enum Route {
     Catalogue(Query),
     /// `#/fiche/RNCP37722`
     Fiche(String),
+    /// `#/bilan` (first selected certification) or `#/bilan/RNCP37722`: rate competencies.
+    Assess(Option<String>),
+    /// `#/experiences`: record experiences and review suggestions.
+    Experiences,
+    /// `#/resultats`: readiness per certification and bloc, ranking.
+    Results,
+    /// `#/comparer`: selected certifications side by side, alike competencies grouped.
+    Compare,
+    /// `#/rapport`: the printable report for a conseiller.
+    Report,
+    /// `#/donnees`: export, import, share link, erase.
+    MyData,
+    /// `#/partage/<payload>`: a share link being opened.
+    Share(String),
     /// Anything else: the original fragment, for the message.
     NotFound(String),
 }
@@ -50,6 +64,17 @@ impl Route {
         match segments.as_slice() {
             [] => Route::Catalogue(parse_query(query)),
             ["fiche", code] => Route::Fiche(percent_decode(code).trim().to_ascii_uppercase()),
+            ["bilan"] => Route::Assess(None),
+            ["bilan", code] => {
+                Route::Assess(Some(percent_decode(code).trim().to_ascii_uppercase()))
+            }
+            ["experiences"] => Route::Experiences,
+            ["resultats"] => Route::Results,
+            ["comparer"] => Route::Compare,
+            ["rapport"] => Route::Report,
+            ["donnees"] => Route::MyData,
+            // The payload is base64url: no '/' inside, kept as it is.
+            ["partage", payload] => Route::Share((*payload).to_owned()),
             _ => Route::NotFound(percent_decode(raw)),
         }
     }
@@ -74,12 +99,22 @@ impl Route {
                 if pairs.is_empty() {
                     "#/".to_owned()
                 } else {
-                    let qs: Vec<String> =
-                        pairs.iter().map(|(k, v)| format!("{}={}", k.as_str(), percent_encode(v))).collect();
+                    let qs: Vec<String> = pairs
+                        .iter()
+                        .map(|(k, v)| format!("{}={}", k.as_str(), percent_encode(v)))
+                        .collect();
                     format!("#/?{}", qs.join("&"))
                 }
             }
             Route::Fiche(code) => format!("#/fiche/{}", percent_encode(code)),
+            Route::Assess(None) => "#/bilan".to_owned(),
+            Route::Assess(Some(code)) => format!("#/bilan/{}", percent_encode(code)),
+            Route::Experiences => "#/experiences".to_owned(),
+            Route::Results => "#/resultats".to_owned(),
+            Route::Compare => "#/comparer".to_owned(),
+            Route::Report => "#/rapport".to_owned(),
+            Route::MyData => "#/donnees".to_owned(),
+            Route::Share(payload) => format!("#/partage/{}", percent_encode(payload)),
             Route::NotFound(raw) => format!("#{}", percent_encode_path(raw)),
         }
     }
@@ -115,7 +150,10 @@ pub fn percent_encode(s: &str) -> String {
 }
 
 fn percent_encode_path(s: &str) -> String {
-    s.split('/').map(percent_encode).collect::<Vec<_>>().join("/")
+    s.split('/')
+        .map(percent_encode)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Decodes `%XX` sequences and `+` (as a space); invalid sequences are kept as they are, and
@@ -127,7 +165,9 @@ pub fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -167,17 +207,38 @@ mod tests {
         check("#/", Route::Catalogue(Query::default()));
         check("#/fiche/RNCP37722", Route::Fiche("RNCP37722".into()));
         check("#/fiche/rncp37722/", Route::Fiche("RNCP37722".into()));
-        check("#/?q=m%C3%A9diation", Route::Catalogue(Query { text: "médiation".into(), ..Query::default() }));
-        check("#/?q=a+b&niveau=3&statut=expired&certificateur=IMELIS", Route::Catalogue(Query {
-            text: "a b".into(),
-            level: Some(3),
-            status: Some(Status::Expired),
-            certifier: Some("IMELIS".into()),
-        }));
-        check("#/?niveau=x&statut=nope&zz=1&q", Route::Catalogue(Query::default()));
+        check(
+            "#/?q=m%C3%A9diation",
+            Route::Catalogue(Query {
+                text: "médiation".into(),
+                ..Query::default()
+            }),
+        );
+        check(
+            "#/?q=a+b&niveau=3&statut=expired&certificateur=IMELIS",
+            Route::Catalogue(Query {
+                text: "a b".into(),
+                level: Some(3),
+                status: Some(Status::Expired),
+                certifier: Some("IMELIS".into()),
+            }),
+        );
+        check(
+            "#/?niveau=x&statut=nope&zz=1&q",
+            Route::Catalogue(Query::default()),
+        );
         check("#/inconnu", Route::NotFound("/inconnu".into()));
         check("#/fiche", Route::NotFound("/fiche".into()));
         check("#/fiche/a/b", Route::NotFound("/fiche/a/b".into()));
+        check("#/bilan", Route::Assess(None));
+        check("#/bilan/rncp41674", Route::Assess(Some("RNCP41674".into())));
+        check("#/experiences", Route::Experiences);
+        check("#/resultats/", Route::Results);
+        check("#/comparer", Route::Compare);
+        check("#/rapport", Route::Report);
+        check("#/donnees", Route::MyData);
+        check("#/partage/AbC-_09", Route::Share("AbC-_09".into()));
+        check("#/partage", Route::NotFound("/partage".into()));
     }
 
     #[test]
@@ -185,6 +246,14 @@ mod tests {
         let routes = [
             Route::Catalogue(Query::default()),
             Route::Fiche("RNCP2383".into()),
+            Route::Assess(None),
+            Route::Assess(Some("RNCP37722".into())),
+            Route::Experiences,
+            Route::Results,
+            Route::Compare,
+            Route::Report,
+            Route::MyData,
+            Route::Share("eJzLSM3JyQcABiwCFQ-_x".into()),
             Route::Catalogue(Query {
                 text: "l’accès & co = 100% / ?".into(),
                 level: Some(4),

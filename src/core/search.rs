@@ -5,12 +5,15 @@
 //! Every word of the query must be found in the certification (in any field); a word matches a
 //! field when it occurs in it after folding (`mediation` finds `Médiation`). Results are
 //! ranked by the weight of the fields that matched (title first), then active certifications
-//! first, then by title.
+//! first, then by title. With the French analyzer (`SearchIndex::new(.., Some(analyzer))`), a
+//! word also matches other forms of it and its related terms (`conflit` → "conflictuelles"),
+//! at half the weight of a literal match.
 
 use std::ops::Range;
 
 use super::catalogue::{Catalogue, Status};
 use super::date::Date;
+use super::matching::Analyzer;
 use super::model::Certification;
 use super::text::{fold, FoldedText};
 
@@ -25,7 +28,10 @@ pub struct Query {
 
 impl Query {
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.level.is_none() && self.status.is_none() && self.certifier.is_none()
+        self.text.trim().is_empty()
+            && self.level.is_none()
+            && self.status.is_none()
+            && self.certifier.is_none()
     }
 }
 
@@ -94,69 +100,171 @@ pub fn query_terms(text: &str) -> Vec<String> {
 
 /// Every searchable text of a certification with its field.
 fn fields(cert: &Certification) -> Vec<(Field, &str)> {
-    let mut out = vec![(Field::Title, cert.title.as_str()), (Field::Code, cert.code.as_str())];
+    let mut out = vec![
+        (Field::Title, cert.title.as_str()),
+        (Field::Code, cert.code.as_str()),
+    ];
     for b in &cert.blocs {
-        out.push((Field::Bloc { code: b.code.clone() }, b.title.as_str()));
-        out.push((Field::Bloc { code: b.code.clone() }, b.code.as_str()));
+        out.push((
+            Field::Bloc {
+                code: b.code.clone(),
+            },
+            b.title.as_str(),
+        ));
+        out.push((
+            Field::Bloc {
+                code: b.code.clone(),
+            },
+            b.code.as_str(),
+        ));
         for c in &b.competencies {
-            out.push((Field::Competency { bloc_code: b.code.clone(), id: c.id.clone() }, c.label.as_str()));
+            out.push((
+                Field::Competency {
+                    bloc_code: b.code.clone(),
+                    id: c.id.clone(),
+                },
+                c.label.as_str(),
+            ));
         }
     }
     for j in cert.jobs.iter().flatten() {
         out.push((Field::Job, j.as_str()));
     }
-    let coded = [
-        (cert.rome.as_deref(), 0u8),
-        (cert.nsf.as_deref(), 1),
-        (cert.formacodes.as_deref(), 2),
-    ];
-    for (list, kind) in coded {
-        for cl in list.into_iter().flatten() {
-            let field = match kind {
-                0 => Field::Rome { code: cl.code.clone() },
-                1 => Field::Nsf { code: cl.code.clone() },
-                _ => Field::Formacode { code: cl.code.clone() },
-            };
-            out.push((field.clone(), cl.code.as_str()));
-            out.push((field, cl.label.as_str()));
-        }
+    for cl in cert.rome.iter().flatten() {
+        let field = Field::Rome {
+            code: cl.code.clone(),
+        };
+        out.push((field.clone(), cl.code.as_str()));
+        out.push((field, cl.label.as_str()));
+    }
+    for cl in cert.nsf.iter().flatten() {
+        let field = Field::Nsf {
+            code: cl.code.clone(),
+        };
+        out.push((field.clone(), cl.code.as_str()));
+        out.push((field, cl.label.as_str()));
+    }
+    for cl in cert.formacodes.iter().flatten() {
+        let field = Field::Formacode {
+            code: cl.code.clone(),
+        };
+        out.push((field.clone(), cl.code.as_str()));
+        out.push((field, cl.label.as_str()));
     }
     out
 }
 
-/// Runs a query over the catalogue on `today` (for status).
-pub fn search<'a>(catalogue: &'a Catalogue, query: &Query, today: Date) -> Vec<Hit<'a>> {
-    let terms = query_terms(&query.text);
-    let mut hits: Vec<Hit<'a>> = Vec::new();
-    for cert in catalogue.all() {
-        let status = catalogue.status(cert, today);
-        if query.level.is_some_and(|l| cert.level != Some(l))
-            || query.status.is_some_and(|s| s != status)
-            || query
-                .certifier
-                .as_deref()
-                .is_some_and(|name| !cert.certifiers.iter().any(|c| c.name == name))
-        {
-            continue;
-        }
-        if terms.is_empty() {
-            hits.push(Hit { cert, status, reasons: Vec::new(), reason_count: 0, score: 0 });
-            continue;
-        }
-        if let Some((reasons, score)) = match_cert(cert, &terms) {
-            let reason_count = reasons.len();
-            let reasons = reasons.into_iter().take(MAX_REASONS).collect();
-            hits.push(Hit { cert, status, reasons, reason_count, score });
+/// One searchable text, folded once, with the concept of each of its words.
+#[derive(Debug)]
+struct IndexedField<'a> {
+    field: Field,
+    text: &'a str,
+    folded: FoldedText,
+    /// `(concept, byte range in text)`, from the French analyzer (empty without one).
+    concepts: Vec<(String, Range<usize>)>,
+}
+
+/// The catalogue prepared for searching: built once, queried on every keystroke.
+///
+/// With an [`Analyzer`], a query word also matches the words of the same concept (same stem,
+/// or same related-terms group: `conflit` finds "situations conflictuelles"); those matches
+/// weigh half as much as a literal one.
+#[derive(Debug)]
+pub struct SearchIndex<'a> {
+    catalogue: &'a Catalogue,
+    analyzer: Option<&'a Analyzer>,
+    certs: Vec<Vec<IndexedField<'a>>>,
+}
+
+impl<'a> SearchIndex<'a> {
+    pub fn new(catalogue: &'a Catalogue, analyzer: Option<&'a Analyzer>) -> SearchIndex<'a> {
+        let certs = catalogue
+            .all()
+            .iter()
+            .map(|cert| {
+                fields(cert)
+                    .into_iter()
+                    .map(|(field, text)| IndexedField {
+                        field,
+                        text,
+                        folded: FoldedText::new(text),
+                        concepts: analyzer
+                            .map(|a| {
+                                a.analyze(text)
+                                    .into_iter()
+                                    .map(|t| (t.concept, t.range))
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                    })
+                    .collect()
+            })
+            .collect();
+        SearchIndex {
+            catalogue,
+            analyzer,
+            certs,
         }
     }
-    hits.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| status_rank(a.status).cmp(&status_rank(b.status)))
-            .then_with(|| a.cert.title.cmp(&b.cert.title))
-            .then_with(|| a.cert.code.cmp(&b.cert.code))
-    });
-    hits
+
+    /// Runs a query on `today` (for status).
+    pub fn search(&self, query: &Query, today: Date) -> Vec<Hit<'a>> {
+        let terms = query_terms(&query.text);
+        let concepts: Vec<Option<String>> = terms
+            .iter()
+            .map(|t| {
+                self.analyzer
+                    .and_then(|a| a.analyze(t).into_iter().next().map(|tok| tok.concept))
+            })
+            .collect();
+        let mut hits: Vec<Hit<'a>> = Vec::new();
+        for (cert, fields) in self.catalogue.all().iter().zip(&self.certs) {
+            let status = self.catalogue.status(cert, today);
+            if query.level.is_some_and(|l| cert.level != Some(l))
+                || query.status.is_some_and(|s| s != status)
+                || query
+                    .certifier
+                    .as_deref()
+                    .is_some_and(|name| !cert.certifiers.iter().any(|c| c.name == name))
+            {
+                continue;
+            }
+            if terms.is_empty() {
+                hits.push(Hit {
+                    cert,
+                    status,
+                    reasons: Vec::new(),
+                    reason_count: 0,
+                    score: 0,
+                });
+                continue;
+            }
+            if let Some((reasons, score)) = match_cert(fields, &terms, &concepts) {
+                let reason_count = reasons.len();
+                let reasons = reasons.into_iter().take(MAX_REASONS).collect();
+                hits.push(Hit {
+                    cert,
+                    status,
+                    reasons,
+                    reason_count,
+                    score,
+                });
+            }
+        }
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| status_rank(a.status).cmp(&status_rank(b.status)))
+                .then_with(|| a.cert.title.cmp(&b.cert.title))
+                .then_with(|| a.cert.code.cmp(&b.cert.code))
+        });
+        hits
+    }
+}
+
+/// Literal search (no stemming, no related terms), for callers without an analyzer.
+pub fn search<'a>(catalogue: &'a Catalogue, query: &Query, today: Date) -> Vec<Hit<'a>> {
+    SearchIndex::new(catalogue, None).search(query, today)
 }
 
 /// Certifications one can still obtain come first.
@@ -169,32 +277,56 @@ fn status_rank(s: Status) -> u8 {
 }
 
 /// Returns the reasons (best first) and the score if every term is found somewhere.
-fn match_cert(cert: &Certification, terms: &[String]) -> Option<(Vec<Reason>, u32)> {
+fn match_cert(
+    fields: &[IndexedField<'_>],
+    terms: &[String],
+    concepts: &[Option<String>],
+) -> Option<(Vec<Reason>, u32)> {
     let mut found = vec![false; terms.len()];
     let mut reasons: Vec<(u32, usize, Reason)> = Vec::new();
-    for (order, (field, text)) in fields(cert).into_iter().enumerate() {
-        let ft = FoldedText::new(text);
+    for (order, f) in fields.iter().enumerate() {
         let mut highlights = Vec::new();
-        let mut matched_terms = 0;
+        let mut weight = 0;
         for (i, term) in terms.iter().enumerate() {
-            let mut any = false;
-            for (pos, _) in ft.folded.match_indices(term.as_str()) {
-                highlights.push(ft.original_range(pos..pos + term.len()));
-                any = true;
+            let before = highlights.len();
+            for (pos, _) in f.folded.folded.match_indices(term.as_str()) {
+                highlights.push(f.folded.original_range(pos..pos + term.len()));
             }
-            if any {
+            if highlights.len() > before {
+                weight += 2 * f.field.weight();
+            } else if let Some(concept) = &concepts[i] {
+                highlights.extend(
+                    f.concepts
+                        .iter()
+                        .filter(|(c, _)| c == concept)
+                        .map(|(_, r)| r.clone()),
+                );
+                if highlights.len() > before {
+                    weight += f.field.weight();
+                }
+            }
+            if highlights.len() > before {
                 found[i] = true;
-                matched_terms += 1;
             }
         }
-        if matched_terms > 0 {
-            let weight = field.weight() * matched_terms;
+        if weight > 0 {
             // The same field may appear twice (a bloc's title and its code): keep one reason.
-            if let Some(existing) = reasons.iter_mut().find(|(_, _, r)| r.field == field && r.text == text) {
+            if let Some(existing) = reasons
+                .iter_mut()
+                .find(|(_, _, r)| r.field == f.field && r.text == f.text)
+            {
                 existing.2.highlights.extend(highlights);
             } else {
                 highlights.sort_by_key(|r| r.start);
-                reasons.push((weight, order, Reason { field, text: text.to_owned(), highlights }));
+                reasons.push((
+                    weight,
+                    order,
+                    Reason {
+                        field: f.field.clone(),
+                        text: f.text.to_owned(),
+                        highlights,
+                    },
+                ));
             }
         }
     }
@@ -251,7 +383,10 @@ mod tests {
     }
 
     fn text(t: &str) -> Query {
-        Query { text: t.into(), ..Query::default() }
+        Query {
+            text: t.into(),
+            ..Query::default()
+        }
     }
 
     #[test]
@@ -259,12 +394,21 @@ mod tests {
         check(text(""), &[("RNCP1", &[]), ("RNCP2", &[])]);
         check(text("mediation"), &[("RNCP1", &["médiation"])]);
         check(text("MÉDIATION"), &[("RNCP1", &["médiation"])]);
-        check(text("conflit"), &[("RNCP1", &["conflit"]), ("RNCP2", &["conflit"])]);
-        check(text("numerique"), &[("RNCP1", &["numérique"]), ("RNCP2", &["numérique"])]);
+        check(
+            text("conflit"),
+            &[("RNCP1", &["conflit"]), ("RNCP2", &["conflit"])],
+        );
+        check(
+            text("numerique"),
+            &[("RNCP1", &["numérique"]), ("RNCP2", &["numérique"])],
+        );
         check(text("k1204"), &[("RNCP1", &["K1204"])]);
         check(text("332T"), &[("RNCP2", &["332t"])]);
         check(text("orientation"), &[("RNCP2", &["orientation"])]);
-        check(text("diagnostic situation"), &[("RNCP1", &["diagnostic", "situation"])]);
+        check(
+            text("diagnostic situation"),
+            &[("RNCP1", &["diagnostic", "situation"])],
+        );
         check(text("conflit diagnostic"), &[("RNCP1", &["conflit"])]);
         check(text("usager acces"), &[("RNCP2", &["usager", "accès"])]);
         check(text("rncp2"), &[("RNCP2", &["RNCP2"])]);
@@ -274,12 +418,49 @@ mod tests {
 
     #[test]
     fn filters_table() {
-        check(Query { level: Some(4), ..Query::default() }, &[("RNCP2", &[])]);
-        check(Query { status: Some(Status::Expired), ..Query::default() }, &[("RNCP2", &[])]);
-        check(Query { status: Some(Status::Active), ..Query::default() }, &[("RNCP1", &[])]);
-        check(Query { certifier: Some("IMELIS".into()), ..Query::default() }, &[("RNCP1", &[])]);
-        check(Query { text: "conflit".into(), level: Some(3), ..Query::default() }, &[("RNCP1", &["conflit"])]);
-        check(Query { level: Some(7), ..Query::default() }, &[]);
+        check(
+            Query {
+                level: Some(4),
+                ..Query::default()
+            },
+            &[("RNCP2", &[])],
+        );
+        check(
+            Query {
+                status: Some(Status::Expired),
+                ..Query::default()
+            },
+            &[("RNCP2", &[])],
+        );
+        check(
+            Query {
+                status: Some(Status::Active),
+                ..Query::default()
+            },
+            &[("RNCP1", &[])],
+        );
+        check(
+            Query {
+                certifier: Some("IMELIS".into()),
+                ..Query::default()
+            },
+            &[("RNCP1", &[])],
+        );
+        check(
+            Query {
+                text: "conflit".into(),
+                level: Some(3),
+                ..Query::default()
+            },
+            &[("RNCP1", &["conflit"])],
+        );
+        check(
+            Query {
+                level: Some(7),
+                ..Query::default()
+            },
+            &[],
+        );
     }
 
     #[test]
@@ -288,10 +469,18 @@ mod tests {
         let hits = search(&cat, &text("diagnostic"), today());
         assert_eq!(
             hits[0].reasons[0].field,
-            Field::Competency { bloc_code: "RNCP1BC01".into(), id: "RNCP1BC01-C01".into() }
+            Field::Competency {
+                bloc_code: "RNCP1BC01".into(),
+                id: "RNCP1BC01-C01".into()
+            }
         );
         let hits = search(&cat, &text("rncp1bc01"), today());
-        assert_eq!(hits[0].reasons[0].field, Field::Bloc { code: "RNCP1BC01".into() });
+        assert_eq!(
+            hits[0].reasons[0].field,
+            Field::Bloc {
+                code: "RNCP1BC01".into()
+            }
+        );
         assert_eq!(hits[0].reason_count, 1);
     }
 

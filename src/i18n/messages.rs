@@ -136,6 +136,221 @@ messages! {
     SourceLink => "Fiche officielle {code} sur francecompetences.fr", "Official fiche {code} on francecompetences.fr";
     ExternalLinkNote => "(site externe)", "(external site)";
 
+    // Generic
+    Close => "Fermer", "Close";
+    Cancel => "Annuler", "Cancel";
+
+    // Navigation (assessment)
+    NavAssess => "Évaluer", "Assess";
+    NavExperiences => "Expériences", "Experiences";
+    NavResults => "Résultats", "Results";
+    NavMyData => "Mes données", "My data";
+
+    // Selection
+    SelectionLabel => "Ma sélection", "My selection";
+    SelectionEmpty => "Aucune certification sélectionnée : ajoutez-en depuis le catalogue ou une fiche.", "No certification selected: add some from the catalogue or a fiche.";
+    SelectionAdd => "Ajouter à ma sélection", "Add to my selection";
+    SelectionRemove => "Retirer de ma sélection", "Remove from my selection";
+    SelectionRemoveNamed => "Retirer {code} de ma sélection", "Remove {code} from my selection";
+    SelectionAddNamed => "Ajouter {code} à ma sélection", "Add {code} to my selection";
+    SelectionGoAssess => "Évaluer mes compétences", "Assess my competencies";
+    SelectionFull => "Vous avez atteint le nombre maximal de certifications sélectionnées.", "You have reached the maximum number of selected certifications.";
+
+    // Assessment page
+    AssessTitle => "Évaluer mes compétences", "Assess my competencies";
+    AssessIntro => "Pour chaque compétence, dites où vous en êtes. Vos réponses restent sur cet appareil et sont enregistrées automatiquement.", "For each competency, say where you stand. Your answers stay on this device and are saved automatically.";
+    AssessNoSelection => "Choisissez d’abord une ou plusieurs certifications dans le catalogue.", "First choose one or more certifications in the catalogue.";
+    AssessGoCatalogue => "Aller au catalogue", "Go to the catalogue";
+    AssessCertTabs => "Certifications de ma sélection", "Certifications in my selection";
+    AssessNotSelected => "{code} n’est pas dans votre sélection.", "{code} is not in your selection.";
+    AssessProgress => "{rated} compétences évaluées sur {total}", "{rated} of {total} competencies assessed";
+    LevelsLegendTitle => "Les quatre réponses et la VAE", "The four answers and VAE";
+    LevelsLegendIntro => "Chaque réponse correspond à une réponse du questionnaire de faisabilité de France VAE.", "Each answer matches an answer of France VAE’s feasibility questionnaire.";
+    LevelNotYet => "Je ne l’ai pas encore fait", "I have not done it yet";
+    LevelWithHelp => "Je l’ai fait avec de l’aide", "I have done it with help";
+    LevelAlone => "Je le fais seul(e)", "I do it on my own";
+    LevelCanTeach => "Je peux l’expliquer ou le transmettre", "I can explain or teach it";
+    Unrated => "Pas encore répondu", "Not answered yet";
+    VaeNon => "Non", "No";
+    VaePartiellement => "Partiellement", "Partly";
+    VaeOui => "Oui", "Yes";
+    VaeColumn => "Réponse VAE", "VAE answer";
+    YourAnswer => "Votre réponse", "Your answer";
+    ClearAnswer => "Effacer la réponse", "Clear the answer";
+    NoteSummary => "Ajouter un exemple concret", "Add a concrete example";
+    NoteSummaryFilled => "Mon exemple", "My example";
+    NoteLabel => "Exemple pour « {label} »", "Example for “{label}”";
+    NoteHint => "Quoi, où, avec quelle autonomie, avec quels outils : ce qu’un jury de VAE vous demandera.", "What, where, how independently, with which tools: what a VAE jury will ask you.";
+    ShownBy => "Montrée par :", "Shown by:";
+    Unlink => "Retirer le lien avec « {title} »", "Remove the link with “{title}”";
+    AlikeOffer => "Compétences proches dans vos autres certifications :", "Alike competencies in your other certifications:";
+    AlikeApply => "Appliquer « {level} » aux {n} compétences proches", "Apply “{level}” to the {n} alike competencies";
+    AlikeApplyOne => "Appliquer « {level} » à la compétence proche", "Apply “{level}” to the alike competency";
+    AlikeApplied => "Réponse appliquée aux compétences proches : {n}.", "Answer applied to alike competencies: {n}.";
+    BlocReady => "Ce bloc semble prêt à valider", "This bloc looks ready to validate";
+    BlocProgress => "{rated} / {total} évaluées · {percent} %", "{rated} / {total} assessed · {percent}%";
+
+    // Experiences
+    ExpTitle => "Mes expériences", "My experiences";
+    ExpIntro => "Décrivez ce que vous avez fait : emploi, bénévolat, stage, formation… Repère propose les compétences de votre sélection que chaque expérience peut montrer. Vous acceptez ou écartez chaque proposition.", "Describe what you have done: jobs, volunteering, internships, training… Repère suggests the competencies of your selection each experience may show. You accept or dismiss each suggestion.";
+    ExpAdd => "Ajouter une expérience", "Add an experience";
+    ExpEdit => "Modifier", "Edit";
+    ExpEditTitle => "Modifier « {title} »", "Edit “{title}”";
+    ExpDelete => "Supprimer", "Delete";
+    ExpDeleteConfirm => "Supprimer « {title} » et ses liens ? Cette action est définitive.", "Delete “{title}” and its links? This cannot be undone.";
+    ExpDeleteYes => "Oui, supprimer", "Yes, delete";
+    ExpSave => "Enregistrer l’expérience", "Save the experience";
+    ExpFieldTitle => "Intitulé", "Title";
+    ExpFieldTitleHint => "Par exemple : Agent d’accueil à la mairie", "For example: Receptionist at the town hall";
+    ExpFieldKind => "Type d’expérience", "Kind of experience";
+    ExpFieldStart => "Début (mois et année)", "Start (month and year)";
+    ExpFieldEnd => "Fin (laisser vide si en cours)", "End (leave empty if ongoing)";
+    ExpFieldDescription => "Ce que vous avez fait", "What you did";
+    ExpFieldDescriptionHint => "Vos missions, avec vos mots : avec qui, où, avec quels outils, seul(e) ou accompagné(e).", "Your tasks, in your own words: with whom, where, with which tools, alone or supported.";
+    ExpNone => "Aucune expérience pour l’instant.", "No experience yet.";
+    ExpPeriodOngoing => "depuis {start}", "since {start}";
+    ExpPeriod => "{start} – {end}", "{start} – {end}";
+    ExpAdded => "Expérience ajoutée. Regardez les compétences proposées ci-dessous.", "Experience added. See the suggested competencies below.";
+    KindEmploi => "Emploi", "Job";
+    KindBenevolat => "Bénévolat", "Volunteering";
+    KindStage => "Stage", "Internship";
+    KindFormation => "Formation", "Training";
+    KindServiceCivique => "Service civique", "Civic service";
+    KindViePersonnelle => "Vie personnelle", "Personal life";
+    SuggestionsTitle => "Compétences que cette expérience peut montrer", "Competencies this experience may show";
+    SuggestionsNone => "Aucune nouvelle proposition. Détaillez davantage la description pour en obtenir.", "No new suggestion. Describe the experience in more detail to get some.";
+    SuggestionsNoSelection => "Sélectionnez des certifications pour recevoir des propositions.", "Select certifications to get suggestions.";
+    SuggestionWords => "Mots retrouvés :", "Matching words:";
+    SuggestionAccept => "Lier", "Link";
+    SuggestionAcceptLabel => "Lier « {label} » à cette expérience", "Link “{label}” to this experience";
+    SuggestionDismiss => "Écarter", "Dismiss";
+    SuggestionDismissLabel => "Écarter « {label} »", "Dismiss “{label}”";
+    SuggestionAccepted => "Compétence liée. Réponse préremplie : « {level} » (modifiable).", "Competency linked. Answer pre-filled: “{level}” (you can change it).";
+    LinkedTitle => "Compétences liées à cette expérience", "Competencies linked to this experience";
+    LinkedNone => "Aucune compétence liée pour l’instant.", "No linked competency yet.";
+    UnlinkShort => "Retirer", "Remove";
+    UnlinkLabel => "Retirer le lien avec « {label} »", "Remove the link with “{label}”";
+
+    // Results
+    ResultsTitle => "Mes résultats", "My results";
+    ResultsIntro => "Pour chaque certification de votre sélection : où vous en êtes, bloc par bloc. Un bloc est prêt quand toutes ses compétences sont au moins « Je le fais seul(e) ».", "For each certification of your selection: where you stand, bloc by bloc. A bloc is ready when all its competencies are at least “I do it on my own”.";
+    RankingTitle => "Classement de mes certifications", "My certifications ranked";
+    RankingItem => "{percent} % · {ready} bloc(s) prêt(s) sur {blocs}", "{percent}% · {ready} of {blocs} bloc(s) ready";
+    ReadinessLabel => "Proximité", "Readiness";
+    ChartTitle => "Proximité par bloc de {code}", "Readiness per bloc of {code}";
+    ChartDescription => "Diagramme en barres : la proximité de chaque bloc, de 0 à 100 %. Le tableau qui suit donne les mêmes valeurs.", "Bar chart: the readiness of each bloc, from 0 to 100%. The table below gives the same values.";
+    TableBloc => "Bloc", "Bloc";
+    TableReadiness => "Proximité", "Readiness";
+    TableRated => "Évaluées", "Assessed";
+    TableVae => "Réponses VAE (oui / partiellement / non / sans réponse)", "VAE answers (yes / partly / no / unanswered)";
+    TableReady => "Prêt ?", "Ready?";
+    ReadyBlocsTitle => "Blocs qui semblent prêts à valider", "Blocs that look ready to validate";
+    ReadyBlocsNone => "Aucun bloc n’est encore prêt.", "No bloc is ready yet.";
+    MissingTitle => "Ce qui manque", "What is missing";
+    MissingNone => "Rien : toutes les compétences sont au moins « Je le fais seul(e) ».", "Nothing: every competency is at least “I do it on my own”.";
+    MissingJury => "Comment le jury vérifie ce bloc :", "How the jury checks this bloc:";
+    WarningMostlyUnrated => "Plus de la moitié des compétences n’ont pas de réponse : ce résultat ne veut pas encore dire grand-chose.", "More than half of the competencies have no answer: this result does not mean much yet.";
+    WarningAllSame => "Toutes vos réponses sont identiques (« {level} ») : relisez chaque compétence pour que le résultat vous ressemble.", "All your answers are the same (“{level}”): go through each competency again so the result reflects you.";
+    ResultsCompare => "Comparer côte à côte", "Compare side by side";
+    ResultsReport => "Rapport imprimable", "Printable report";
+    FormulaNote => "Calcul : « seul(e) » et « transmettre » comptent 1 point, « avec de l’aide » ½ point, le reste 0. La proximité d’un bloc est la moyenne de ses compétences ; celle d’une certification, la moyenne de ses blocs.", "Formula: “on my own” and “teach” count 1 point, “with help” ½ point, the rest 0. A bloc’s readiness is the mean of its competencies; a certification’s, the mean of its blocs.";
+    Percent => "{n} %", "{n}%";
+
+    // Compare
+    CompareTitle => "Comparer mes certifications", "Compare my certifications";
+    CompareIntro => "Vos certifications côte à côte, puis les compétences proches regroupées.", "Your certifications side by side, then alike competencies grouped.";
+    CompareNeedTwo => "Sélectionnez au moins deux certifications pour les comparer.", "Select at least two certifications to compare them.";
+    CompareSummary => "Vue d’ensemble", "Overview";
+    CompareRowReadiness => "Proximité", "Readiness";
+    CompareRowReady => "Blocs prêts", "Ready blocs";
+    CompareRowRated => "Compétences évaluées", "Competencies assessed";
+    CompareAlikeTitle => "Compétences proches", "Alike competencies";
+    CompareAlikeNone => "Aucune compétence proche entre ces certifications.", "No alike competencies between these certifications.";
+    CompareAlikeCaption => "Chaque ligne regroupe des compétences proches ; la cellule donne votre réponse.", "Each row groups alike competencies; each cell gives your answer.";
+    CompareGroup => "Groupe {n}", "Group {n}";
+
+    // Report
+    ReportTitle => "Rapport de positionnement", "Self-assessment report";
+    ReportIntro => "Ce rapport reprend vos réponses, vos exemples et vos expériences. Vous pouvez l’imprimer ou l’enregistrer en PDF pour un conseiller.", "This report gathers your answers, examples and experiences. Print it or save it as PDF for an adviser.";
+    ReportPrint => "Imprimer / PDF", "Print / PDF";
+    ReportDate => "Rapport établi le {date}", "Report made on {date}";
+    ReportSelection => "Certifications visées", "Target certifications";
+    ReportCompetency => "Compétence", "Competency";
+    ReportNote => "Exemple", "Example";
+    ReportExperiences => "Expériences", "Experiences";
+
+    // My data
+    DataTitle => "Mes données", "My data";
+    DataIntro => "Vos réponses sont enregistrées sur cet appareil seulement. Gardez-en une copie, reprenez-la ailleurs, ou partagez un lien.", "Your answers are saved on this device only. Keep a copy, continue elsewhere, or share a link.";
+    DataSummary => "{certs} certification(s), {ratings} réponse(s), {notes} exemple(s), {experiences} expérience(s).", "{certs} certification(s), {ratings} answer(s), {notes} example(s), {experiences} experience(s).";
+    ExportTitle => "Télécharger une copie", "Download a copy";
+    ExportButton => "Télécharger mon fichier", "Download my file";
+    ExportHint => "Un fichier .json que vous pourrez réimporter ici.", "A .json file you can import here again.";
+    ImportTitle => "Reprendre un fichier ou un lien", "Import a file or a link";
+    ImportFile => "Choisir un fichier Repère (.json)", "Choose a Repère file (.json)";
+    ImportPaste => "Ou coller le contenu d’un fichier ou un lien de partage", "Or paste a file’s content or a share link";
+    ImportPasteButton => "Lire le contenu collé", "Read the pasted content";
+    ImportFound => "Ce contenu contient : {certs} certification(s), {ratings} réponse(s), {notes} exemple(s), {experiences} expérience(s).", "This content holds: {certs} certification(s), {ratings} answer(s), {notes} example(s), {experiences} experience(s).";
+    ImportReplace => "Remplacer mon travail", "Replace my work";
+    ImportMerge => "Fusionner avec mon travail", "Merge with my work";
+    ImportReplaceWarning => "Remplacer efface vos réponses actuelles. Fusionner garde vos réponses et ajoute celles qui manquent.", "Replacing erases your current answers. Merging keeps your answers and adds the missing ones.";
+    ImportDone => "Données importées.", "Data imported.";
+    MergeDone => "Fusion faite : {added} réponse(s) ajoutée(s), {kept} réponse(s) différente(s) gardée(s) comme avant, {experiences} expérience(s) ajoutée(s).", "Merged: {added} answer(s) added, {kept} differing answer(s) kept as they were, {experiences} experience(s) added.";
+    ImportFailed => "Ce contenu n’a pas pu être lu. Votre travail n’a pas été modifié.", "This content could not be read. Your work was not changed.";
+    ImportReadFailed => "Le fichier n’a pas pu être lu par le navigateur.", "The browser could not read the file.";
+    ShareTitle => "Partager un lien", "Share a link";
+    ShareHint => "Le lien contient votre sélection et vos réponses, dans l’adresse elle-même : rien n’est envoyé à un serveur.", "The link holds your selection and answers inside the address itself: nothing is sent to a server.";
+    SharePersonal => "Inclure mes exemples et mes expériences (informations personnelles)", "Include my examples and experiences (personal information)";
+    ShareCreate => "Créer le lien", "Create the link";
+    ShareLinkLabel => "Lien de partage", "Share link";
+    ShareCopy => "Copier le lien", "Copy the link";
+    ShareCopied => "Lien copié.", "Link copied.";
+    ShareCopyFailed => "La copie automatique n’est pas possible : sélectionnez le lien et copiez-le.", "Automatic copy is not available: select the link and copy it.";
+    ClearTitle => "Effacer mes données", "Erase my data";
+    ClearHint => "Efface de cet appareil votre sélection, vos réponses, vos exemples et vos expériences.", "Erases your selection, answers, examples and experiences from this device.";
+    ClearButton => "Effacer mes données", "Erase my data";
+    ClearConfirm => "Tout effacer de cet appareil ? Téléchargez d’abord une copie si vous voulez la garder.", "Erase everything from this device? Download a copy first if you want to keep it.";
+    ClearYes => "Oui, tout effacer", "Yes, erase everything";
+    ClearDone => "Vos données ont été effacées de cet appareil.", "Your data was erased from this device.";
+    BackupTitle => "Données illisibles gardées", "Unreadable data kept";
+    BackupHint => "Des données enregistrées n’ont pas pu être relues. Une copie brute est gardée : vous pouvez la télécharger (pour un signalement) ou la supprimer.", "Saved data could not be read back. A raw copy is kept: you can download it (to report the problem) or delete it.";
+    BackupDownload => "Télécharger la copie", "Download the copy";
+    BackupDelete => "Supprimer la copie", "Delete the copy";
+    EmptyWork => "Rien à exporter ni à partager pour l’instant.", "Nothing to export or share yet.";
+
+    // Share link page
+    ShareOpenTitle => "Ouvrir un lien de partage", "Open a share link";
+    ShareOpenFound => "Ce lien contient : {certs} certification(s), {ratings} réponse(s), {notes} exemple(s), {experiences} expérience(s).", "This link holds: {certs} certification(s), {ratings} answer(s), {notes} example(s), {experiences} experience(s).";
+    ShareOpenLoaded => "Sélection et réponses chargées depuis le lien.", "Selection and answers loaded from the link.";
+    ShareOpenFailed => "Ce lien de partage n’a pas pu être lu. Votre travail n’a pas été modifié.", "This share link could not be read. Your work was not changed.";
+
+    // Saved state
+    RestoreFailed => "Vos données enregistrées n’ont pas pu être relues. Repère repart d’un travail vide.", "Your saved data could not be read. Repère starts from empty work.";
+    RestoreFailedBackedUp => "Vos données enregistrées n’ont pas pu être relues. Repère repart d’un travail vide ; une copie brute est gardée dans « Mes données ».", "Your saved data could not be read. Repère starts from empty work; a raw copy is kept in “My data”.";
+    RestorePruned => "{n} élément(s) enregistré(s) ne correspondent plus au catalogue et ont été retirés.", "{n} saved item(s) no longer match the catalogue and were removed.";
+    SaveFailed => "Vos réponses n’ont pas pu être enregistrées sur cet appareil (stockage plein ou désactivé). Téléchargez une copie dans « Mes données ».", "Your answers could not be saved on this device (storage full or disabled). Download a copy in “My data”.";
+
+    // Decoding errors (second sentence of a notice)
+    ErrEmpty => "Le contenu est vide.", "The content is empty.";
+    ErrTooLarge => "Le contenu est trop volumineux.", "The content is too large.";
+    ErrForeign => "Ce n’est pas un fichier Repère.", "This is not a Repère file.";
+    ErrTooNew => "Il vient d’une version plus récente de Repère.", "It comes from a newer version of Repère.";
+    ErrMalformed => "Il est abîmé ou incomplet.", "It is damaged or incomplete.";
+    ErrInvalid => "Il contient des valeurs impossibles.", "It holds impossible values.";
+    ErrTruncated => "Le lien est incomplet (coupé pendant la copie ?).", "The link is incomplete (cut while copying?).";
+    ErrTampered => "Le lien a été modifié depuis sa création.", "The link was altered since it was created.";
+    ErrBadEncoding => "Le lien contient des caractères inattendus.", "The link holds unexpected characters.";
+
+    // Assessment errors
+    ErrTitleEmpty => "Donnez un intitulé à l’expérience.", "Give the experience a title.";
+    ErrTitleTooLong => "L’intitulé est trop long (200 caractères au plus).", "The title is too long (200 characters at most).";
+    ErrDescriptionTooLong => "La description est trop longue (20 000 caractères au plus).", "The description is too long (20,000 characters at most).";
+    ErrNoteTooLong => "L’exemple est trop long (5 000 caractères au plus) : la fin n’a pas été gardée.", "The example is too long (5,000 characters at most): the end was not kept.";
+    ErrEndBeforeStart => "La fin est avant le début.", "The end is before the start.";
+    ErrTooMany => "Vous avez atteint la limite de ce que Repère peut garder.", "You have reached the limit of what Repère can keep.";
+    ErrOther => "Cette opération n’a pas pu être faite.", "This could not be done.";
+    ErrBadMonth => "Indiquez le mois au format AAAA-MM.", "Give the month as YYYY-MM.";
+
     // Not found
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundCert => "La certification {code} ne fait pas partie du catalogue de Repère.", "Certification {code} is not in Repère’s catalogue.";

@@ -59,7 +59,7 @@ impl Lang {
         };
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(c);
@@ -122,8 +122,15 @@ mod tests {
         for msg in Msg::ALL {
             let fr = msg.text(Lang::Fr);
             let en = msg.text(Lang::En);
-            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{msg:?} is empty");
-            assert_eq!(placeholders(fr), placeholders(en), "{msg:?} placeholders differ");
+            assert!(
+                !fr.trim().is_empty() && !en.trim().is_empty(),
+                "{msg:?} is empty"
+            );
+            assert_eq!(
+                placeholders(fr),
+                placeholders(en),
+                "{msg:?} placeholders differ"
+            );
         }
     }
 
@@ -140,7 +147,13 @@ mod tests {
 
     #[test]
     fn lang_parse_table() {
-        for (s, l) in [("fr", Some(Lang::Fr)), ("en", Some(Lang::En)), (" en ", Some(Lang::En)), ("de", None), ("", None)] {
+        for (s, l) in [
+            ("fr", Some(Lang::Fr)),
+            ("en", Some(Lang::En)),
+            (" en ", Some(Lang::En)),
+            ("de", None),
+            ("", None),
+        ] {
             assert_eq!(Lang::parse(s), l, "{s}");
         }
     }
@@ -165,9 +178,13 @@ pub fn status_text(
     match (status, end, successor) {
         (Status::Replaced, _, Some(code)) => Msg::StatusReplacedBy.fill(lang, &[("code", code)]),
         (Status::Replaced, _, None) => Msg::StatusReplaced.text(lang).to_owned(),
-        (Status::Expired, Some(d), _) => Msg::StatusExpiredOn.fill(lang, &[("date", &date(lang, d))]),
+        (Status::Expired, Some(d), _) => {
+            Msg::StatusExpiredOn.fill(lang, &[("date", &date(lang, d))])
+        }
         (Status::Expired, None, _) => Msg::StatusExpired.text(lang).to_owned(),
-        (Status::Active, Some(d), _) => Msg::StatusActiveUntil.fill(lang, &[("date", &date(lang, d))]),
+        (Status::Active, Some(d), _) => {
+            Msg::StatusActiveUntil.fill(lang, &[("date", &date(lang, d))])
+        }
         (Status::Active, None, _) => Msg::StatusActiveNoDate.text(lang).to_owned(),
     }
 }
@@ -192,15 +209,84 @@ mod status_tests {
     fn status_text_table() {
         let d = Date::new(2024, 6, 1);
         let cases = [
-            (Lang::Fr, Status::Expired, d, None, "Expirée depuis le 01/06/2024"),
-            (Lang::En, Status::Expired, d, None, "Expired since 2024-06-01"),
-            (Lang::Fr, Status::Active, d, None, "Active jusqu’au 01/06/2024"),
+            (
+                Lang::Fr,
+                Status::Expired,
+                d,
+                None,
+                "Expirée depuis le 01/06/2024",
+            ),
+            (
+                Lang::En,
+                Status::Expired,
+                d,
+                None,
+                "Expired since 2024-06-01",
+            ),
+            (
+                Lang::Fr,
+                Status::Active,
+                d,
+                None,
+                "Active jusqu’au 01/06/2024",
+            ),
             (Lang::Fr, Status::Active, None, None, "Active"),
-            (Lang::Fr, Status::Replaced, None, Some("RNCP36241"), "Remplacée par RNCP36241"),
-            (Lang::En, Status::Replaced, d, Some("RNCP1"), "Replaced by RNCP1"),
+            (
+                Lang::Fr,
+                Status::Replaced,
+                None,
+                Some("RNCP36241"),
+                "Remplacée par RNCP36241",
+            ),
+            (
+                Lang::En,
+                Status::Replaced,
+                d,
+                Some("RNCP1"),
+                "Replaced by RNCP1",
+            ),
         ];
         for (lang, status, end, succ, expected) in cases {
             assert_eq!(status_text(lang, status, end, succ), expected);
         }
     }
+}
+
+/// The user's wording of a level.
+pub fn level_msg(level: crate::core::assessment::Level) -> Msg {
+    use crate::core::assessment::Level;
+    match level {
+        Level::NotYet => Msg::LevelNotYet,
+        Level::WithHelp => Msg::LevelWithHelp,
+        Level::Alone => Msg::LevelAlone,
+        Level::CanTeach => Msg::LevelCanTeach,
+    }
+}
+
+/// France VAE's answer.
+pub fn vae_msg(answer: crate::core::assessment::VaeAnswer) -> Msg {
+    use crate::core::assessment::VaeAnswer;
+    match answer {
+        VaeAnswer::Non => Msg::VaeNon,
+        VaeAnswer::Partiellement => Msg::VaePartiellement,
+        VaeAnswer::Oui => Msg::VaeOui,
+    }
+}
+
+/// The kind of an experience.
+pub fn kind_msg(kind: crate::core::assessment::ExperienceKind) -> Msg {
+    use crate::core::assessment::ExperienceKind as K;
+    match kind {
+        K::Emploi => Msg::KindEmploi,
+        K::Benevolat => Msg::KindBenevolat,
+        K::Stage => Msg::KindStage,
+        K::Formation => Msg::KindFormation,
+        K::ServiceCivique => Msg::KindServiceCivique,
+        K::ViePersonnelle => Msg::KindViePersonnelle,
+    }
+}
+
+/// A readiness in 0..=1 as a whole percentage.
+pub fn percent(readiness: f32) -> u32 {
+    (readiness.clamp(0.0, 1.0) * 100.0).round() as u32
 }

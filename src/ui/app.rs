@@ -4,11 +4,21 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::assess::page::AssessPage;
 use super::browser::{self, StorageKey};
 use super::catalogue::page::CataloguePage;
+use super::data::page::DataPage;
+use super::data::share::SharePage;
+use super::experiences::page::ExperiencesPage;
 use super::fiche::page::FichePage;
 use super::not_found::NotFound;
+use super::notice::{NoticeArea, Notices};
+use super::results::compare::ComparePage;
+use super::results::page::ResultsPage;
+use super::results::report::ReportPage;
+use super::selection::SelectionBar;
 use super::shell::{Footer, Header};
+use super::work::provide_work;
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
 use crate::core::route::Route;
@@ -35,6 +45,13 @@ pub struct CurrentRoute(pub RwSignal<Route>);
 enum Page {
     Catalogue,
     Fiche(String),
+    Assess(Option<String>),
+    Experiences,
+    Results,
+    Compare,
+    Report,
+    MyData,
+    Share(String),
     NotFound(String),
 }
 
@@ -60,7 +77,9 @@ pub fn navigate(route: Route, replace: bool) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let initial_lang = browser::load(StorageKey::Lang).and_then(|s| Lang::parse(&s)).unwrap_or_default();
+    let initial_lang = browser::load(StorageKey::Lang)
+        .and_then(|s| Lang::parse(&s))
+        .unwrap_or_default();
     let lang = RwSignal::new(initial_lang);
     provide_context(UiLang(lang));
 
@@ -77,16 +96,33 @@ pub fn App() -> impl IntoView {
             .into_any();
         }
     };
-    provide_context(Env { catalogue, today: browser::today() });
+    provide_context(Env {
+        catalogue,
+        today: browser::today(),
+    });
+    let notices = Notices(RwSignal::new(Vec::new()));
+    provide_context(notices);
+    provide_work(catalogue, notices);
 
     let route = RwSignal::new(Route::parse(&browser::hash()));
     provide_context(CurrentRoute(route));
-    let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&browser::hash())));
-    let _ = window_event_listener(ev::popstate, move |_| route.set(Route::parse(&browser::hash())));
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        route.set(Route::parse(&browser::hash()))
+    });
+    let _ = window_event_listener(ev::popstate, move |_| {
+        route.set(Route::parse(&browser::hash()))
+    });
 
     let page = Memo::new(move |_| match route.get() {
         Route::Catalogue(_) => Page::Catalogue,
         Route::Fiche(code) => Page::Fiche(code),
+        Route::Assess(code) => Page::Assess(code),
+        Route::Experiences => Page::Experiences,
+        Route::Results => Page::Results,
+        Route::Compare => Page::Compare,
+        Route::Report => Page::Report,
+        Route::MyData => Page::MyData,
+        Route::Share(payload) => Page::Share(payload),
         Route::NotFound(raw) => Page::NotFound(raw),
     });
     let query = Memo::new(move |_| match route.get() {
@@ -112,7 +148,9 @@ pub fn App() -> impl IntoView {
         current
     });
     Effect::new(move |_| {
-        let _ = document().body().map(|b| b.set_attribute("data-app-ready", "true"));
+        let _ = document()
+            .body()
+            .map(|b| b.set_attribute("data-app-ready", "true"));
     });
 
     view! {
@@ -121,10 +159,19 @@ pub fn App() -> impl IntoView {
             browser::focus_main_heading();
         }>{t(Msg::SkipToContent)}</a>
         <Header />
+        <SelectionBar />
         <main id="contenu" tabindex="-1">
+            <NoticeArea />
             {move || match page.get() {
                 Page::Catalogue => view! { <CataloguePage query /> }.into_any(),
                 Page::Fiche(code) => view! { <FichePage code /> }.into_any(),
+                Page::Assess(code) => view! { <AssessPage code /> }.into_any(),
+                Page::Experiences => view! { <ExperiencesPage /> }.into_any(),
+                Page::Results => view! { <ResultsPage /> }.into_any(),
+                Page::Compare => view! { <ComparePage /> }.into_any(),
+                Page::Report => view! { <ReportPage /> }.into_any(),
+                Page::MyData => view! { <DataPage /> }.into_any(),
+                Page::Share(payload) => view! { <SharePage payload /> }.into_any(),
                 Page::NotFound(raw) => view! { <NotFound raw /> }.into_any(),
             }}
         </main>

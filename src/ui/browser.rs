@@ -10,12 +10,18 @@ use crate::core::date::Date;
 pub enum StorageKey {
     /// The chosen UI language (`fr` / `en`).
     Lang,
+    /// The user's work (`codec::encode_saved`).
+    Work,
+    /// A copy of saved work that could not be read, kept for the user to download.
+    WorkBackup,
 }
 
 impl StorageKey {
     pub fn as_str(self) -> &'static str {
         match self {
             StorageKey::Lang => "repere.lang",
+            StorageKey::Work => "repere.work",
+            StorageKey::WorkBackup => "repere.work.unreadable",
         }
     }
 }
@@ -26,7 +32,11 @@ pub fn today() -> Date {
     let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
     let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
     let day = u8::try_from(now.get_date()).unwrap_or(1);
-    Date::new(year, month, day).unwrap_or(Date { year, month: 1, day: 1 })
+    Date::new(year, month, day).unwrap_or(Date {
+        year,
+        month: 1,
+        day: 1,
+    })
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -48,7 +58,8 @@ pub fn load(key: StorageKey) -> Option<String> {
 /// Stores a value. Returns a description of the failure (storage full, disabled…).
 pub fn save(key: StorageKey, value: &str) -> Result<(), String> {
     let s = storage().ok_or_else(|| "local storage is unavailable".to_owned())?;
-    s.set_item(key.as_str(), value).map_err(|e| format!("{e:?}"))
+    s.set_item(key.as_str(), value)
+        .map_err(|e| format!("{e:?}"))
 }
 
 /// The current URL fragment, `#` included (empty when none).
@@ -85,4 +96,62 @@ pub fn focus_main_heading() {
         }
     }
     window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Removes a stored value.
+pub fn remove(key: StorageKey) -> Result<(), String> {
+    let s = storage().ok_or_else(|| "local storage is unavailable".to_owned())?;
+    s.remove_item(key.as_str()).map_err(|e| format!("{e:?}"))
+}
+
+/// Offers `text` as a file download named `filename` (nothing leaves the device).
+pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let doc = leptos::prelude::document();
+    let a = doc
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "not an anchor".to_owned())?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads the text of the first file chosen in an `<input type="file">`.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<String>, String> {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return Ok(None);
+    };
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(text.as_string())
+}
+
+/// The size in bytes of the first file chosen in an `<input type="file">`.
+pub fn chosen_file_size(input: &web_sys::HtmlInputElement) -> Option<f64> {
+    input.files().and_then(|f| f.get(0)).map(|f| f.size())
+}
+
+/// The app's address without the fragment (to build share links).
+pub fn base_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// Copies text to the clipboard; `false` when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let clipboard = window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
 }

@@ -2,10 +2,18 @@
 //! browser services go through `browser`.
 
 pub mod app;
+pub mod assess;
 pub mod browser;
 pub mod catalogue;
+pub mod data;
+pub mod errors;
+pub mod experiences;
 pub mod fiche;
 pub mod highlight;
 pub mod not_found;
+pub mod notice;
+pub mod results;
+pub mod selection;
 pub mod shell;
 pub mod title;
+pub mod work;

@@ -9,7 +9,10 @@ use crate::i18n::Msg;
 
 /// `raw`: the fragment that was not understood. `code`: an unknown certification code.
 #[component]
-pub fn NotFound(#[prop(optional)] raw: String, #[prop(optional)] code: Option<String>) -> impl IntoView {
+pub fn NotFound(
+    #[prop(optional)] raw: String,
+    #[prop(optional)] code: Option<String>,
+) -> impl IntoView {
     let lang = lang();
     use_title(move || Msg::NotFoundTitle.text(lang.get()).to_owned());
     let _ = raw;
@@ -20,7 +23,9 @@ pub fn NotFound(#[prop(optional)] raw: String, #[prop(optional)] code: Option<St
             None => Msg::NotFoundPage.text(lang.get()).to_owned(),
         }
     };
-    let official = code.filter(|c| c.starts_with("RNCP") && c[4..].bytes().all(|b| b.is_ascii_digit()) && c.len() > 4);
+    let official = code.filter(|c| {
+        c.starts_with("RNCP") && c[4..].bytes().all(|b| b.is_ascii_digit()) && c.len() > 4
+    });
     view! {
         <div class="page page--narrow" data-testid="not-found">
             <h1 tabindex="-1">{t(Msg::NotFoundTitle)}</h1>

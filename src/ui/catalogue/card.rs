@@ -8,6 +8,7 @@ use crate::core::search::{Field, Hit, Reason};
 use crate::i18n::{status_text, Lang, Msg};
 use crate::ui::app::{env, lang, t};
 use crate::ui::highlight::Highlighted;
+use crate::ui::selection::SelectToggle;
 
 /// The code to name in "Replaced by …".
 pub fn successor_code(targets: &[LinkTarget]) -> Option<String> {
@@ -21,7 +22,9 @@ fn reason_label(lang: Lang, r: &Reason) -> String {
         Field::Title => Msg::ReasonTitle.text(lang).to_owned(),
         Field::Code => Msg::ReasonCode.text(lang).to_owned(),
         Field::Bloc { code } => Msg::ReasonBloc.fill(lang, &[("code", code)]),
-        Field::Competency { bloc_code, .. } => Msg::ReasonCompetency.fill(lang, &[("code", bloc_code)]),
+        Field::Competency { bloc_code, .. } => {
+            Msg::ReasonCompetency.fill(lang, &[("code", bloc_code)])
+        }
         Field::Job => Msg::ReasonJob.text(lang).to_owned(),
         Field::Rome { code } => Msg::ReasonRome.fill(lang, &[("code", code)]),
         Field::Nsf { code } => Msg::ReasonNsf.fill(lang, &[("code", code)]),
@@ -40,7 +43,12 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
     let title_id = format!("card-{}", cert.code);
     let labelled_by = title_id.clone();
     let href = Route::Fiche(cert.code.clone()).to_hash();
-    let certifiers = cert.certifiers.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", ");
+    let certifiers = cert
+        .certifiers
+        .iter()
+        .map(|c| c.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
     let blocs = cert.blocs.len();
     let comps = cert.competency_count();
     let level = cert.level;
@@ -73,6 +81,7 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
                     </dd>
                 </div>
             </dl>
+            <div class="card__actions"><SelectToggle code=cert.code.clone() /></div>
             {(!reasons.is_empty()).then(|| view! {
                 <div class="card__reasons" data-testid="reasons">
                     <p class="card__reasons-title">{t(Msg::MatchedBecause)}</p>

@@ -6,17 +6,19 @@ use leptos::prelude::*;
 use super::card::CertCard;
 use crate::core::catalogue::Status;
 use crate::core::route::Route;
-use crate::core::search::{search, Query};
+use crate::core::search::Query;
 use crate::i18n::{status_name, Lang, Msg};
 use crate::ui::app::{env, lang, navigate, t};
 use crate::ui::title::use_title;
+use crate::ui::work::search_index;
 
 #[component]
 pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
     let env = env();
     let lang = lang();
     use_title(move || Msg::CatalogueTitle.text(lang.get()).to_owned());
-    let hits = Memo::new(move |_| query.with(|q| search(env.catalogue, q, env.today)));
+    let index = search_index(env.catalogue);
+    let hits = Memo::new(move |_| query.with(|q| index.search(q, env.today)));
     let update = move |f: &dyn Fn(&mut Query), replace: bool| {
         let mut q = query.get_untracked();
         f(&mut q);
@@ -24,7 +26,12 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
     };
 
     let levels = env.catalogue.levels();
-    let certifiers: Vec<String> = env.catalogue.certifiers().into_iter().map(str::to_owned).collect();
+    let certifiers: Vec<String> = env
+        .catalogue
+        .certifiers()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
 
     view! {
         <div class="page">

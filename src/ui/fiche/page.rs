@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::sections::{AccessSection, BlocSection, CodesSection, LineageSection, StatsSection, TextSection};
+use super::sections::{
+    AccessSection, BlocSection, CodesSection, LineageSection, StatsSection, TextSection,
+};
 use crate::core::catalogue::Status;
 use crate::core::model::Certification;
 use crate::i18n::{status_text, Msg};
@@ -11,6 +13,7 @@ use crate::ui::app::{env, lang, t};
 use crate::ui::catalogue::card::successor_code;
 use crate::ui::catalogue::page::level_label;
 use crate::ui::not_found::NotFound;
+use crate::ui::selection::SelectToggle;
 use crate::ui::title::use_title;
 
 #[component]
@@ -49,6 +52,7 @@ pub fn FichePage(code: String) -> impl IntoView {
                 <p class=status_class data-testid="status">
                     {move || status_text(lang.get(), status, end, successor.as_deref())}
                 </p>
+                <p class="fiche__actions"><SelectToggle code=cert.code.clone() /></p>
             </header>
             {cert.reconstructed.is_some().then(|| {
                 let url = cert.source.url.clone();

@@ -1,0 +1,3 @@
+//! Rating the competencies of the selected certifications.
+pub mod page;
+pub mod rating;

@@ -1,0 +1,58 @@
+//! What an assessment holds, in one sentence, and the replace / merge choice for incoming work.
+
+use leptos::prelude::*;
+
+use crate::core::assessment::Assessment;
+use crate::i18n::{Lang, Msg};
+use crate::ui::app::{lang, t};
+use crate::ui::notice::{notices, NoticeKind};
+use crate::ui::work::my_work;
+
+/// `msg` with the counts of `a` filled in (`{certs}`, `{ratings}`, `{notes}`, `{experiences}`).
+pub fn summary(lang: Lang, msg: Msg, a: &Assessment) -> String {
+    msg.fill(
+        lang,
+        &[
+            ("certs", &a.selection.len().to_string()),
+            ("ratings", &a.ratings.len().to_string()),
+            ("notes", &a.notes.len().to_string()),
+            ("experiences", &a.experiences.len().to_string()),
+        ],
+    )
+}
+
+/// Shows what `incoming` holds and lets the user replace their work with it, merge it, or
+/// cancel. `on_done` runs after any of the three.
+#[component]
+pub fn IncomingChoice(incoming: Assessment, found: Msg, on_done: Callback<()>) -> impl IntoView {
+    let work = my_work();
+    let lang = lang();
+    let notices = notices();
+    let shown = incoming.clone();
+    let for_merge = incoming.clone();
+    view! {
+        <div class="confirm" role="group" aria-labelledby="incoming-summary" data-testid="incoming">
+            <p id="incoming-summary">{move || summary(lang.get(), found, &shown)}</p>
+            <p class="hint">{t(Msg::ImportReplaceWarning)}</p>
+            <div class="actions">
+                <button type="button" class="button" data-testid="replace" on:click=move |_| {
+                    work.set(incoming.clone());
+                    notices.push(NoticeKind::Success, Msg::ImportDone, vec![]);
+                    on_done.run(());
+                }>{t(Msg::ImportReplace)}</button>
+                <button type="button" class="button button--secondary" data-testid="merge" on:click=move |_| {
+                    let mut report = Default::default();
+                    work.update(|a| report = a.merge(&for_merge));
+                    let r: crate::core::assessment::MergeReport = report;
+                    notices.push(NoticeKind::Success, Msg::MergeDone, vec![
+                        ("added", r.ratings_added.to_string()),
+                        ("kept", r.ratings_kept.to_string()),
+                        ("experiences", r.experiences_added.to_string()),
+                    ]);
+                    on_done.run(());
+                }>{t(Msg::ImportMerge)}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| on_done.run(())>{t(Msg::Cancel)}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,218 @@
+//! `#/experiences`: the user's experiences, each with the competencies it may show (from the
+//! core's matcher, restricted to the selection), to link or dismiss.
+
+use leptos::prelude::*;
+
+use super::form::ExperienceForm;
+use crate::core::assessment::Experience;
+use crate::core::evidence::{prefill_level, snippet, suggestions_for, SUGGESTIONS_SHOWN};
+use crate::i18n::{kind_msg, level_msg, Msg};
+use crate::ui::app::{env, lang, t};
+use crate::ui::errors::assessment_error_msg;
+use crate::ui::highlight::Highlighted;
+use crate::ui::notice::{notices, NoticeKind};
+use crate::ui::title::use_title;
+use crate::ui::work::{matcher, my_work};
+
+#[component]
+pub fn ExperiencesPage() -> impl IntoView {
+    let work = my_work();
+    let lang = lang();
+    let notices = notices();
+    use_title(move || Msg::ExpTitle.text(lang.get()).to_owned());
+    let ids =
+        Memo::new(move |_| work.with(|a| a.experiences.iter().map(|e| e.id).collect::<Vec<_>>()));
+    let on_added = Callback::new(move |id: u32| {
+        notices.push(NoticeKind::Success, Msg::ExpAdded, vec![]);
+        request_animation_frame(move || {
+            if let Ok(Some(el)) = document().query_selector(&format!("#experience-{id} h2")) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    });
+    view! {
+        <div class="page experiences">
+            <h1 tabindex="-1">{t(Msg::ExpTitle)}</h1>
+            <p class="lead">{t(Msg::ExpIntro)}</p>
+            <section class="panel" aria-labelledby="exp-add-title">
+                <h2 id="exp-add-title">{t(Msg::ExpAdd)}</h2>
+                <ExperienceForm existing=None on_done=on_added />
+            </section>
+            {move || ids.with(Vec::is_empty).then(|| view! { <p class="empty">{t(Msg::ExpNone)}</p> })}
+            <For each=move || ids.get() key=|id| *id let:id>
+                <ExperienceCard id />
+            </For>
+        </div>
+    }
+}
+
+fn period(lang: crate::i18n::Lang, e: &Experience) -> Option<String> {
+    match (e.start, e.end) {
+        (Some(s), Some(end)) => {
+            Some(Msg::ExpPeriod.fill(lang, &[("start", &s.iso()), ("end", &end.iso())]))
+        }
+        (Some(s), None) => Some(Msg::ExpPeriodOngoing.fill(lang, &[("start", &s.iso())])),
+        (None, Some(end)) => Some(end.iso()),
+        (None, None) => None,
+    }
+}
+
+#[component]
+fn ExperienceCard(id: u32) -> impl IntoView {
+    let env = env();
+    let work = my_work();
+    let lang = lang();
+    let notices = notices();
+    let exp = Memo::new(move |_| work.with(|a| a.experience(id).cloned()));
+    let editing = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let suggestions = Memo::new(move |_| {
+        let Some(e) = exp.get() else {
+            return Vec::new();
+        };
+        work.with(|a| {
+            suggestions_for(
+                matcher(env.catalogue),
+                env.catalogue,
+                a,
+                &e,
+                SUGGESTIONS_SHOWN,
+            )
+        })
+    });
+    let linked = Memo::new(move |_| {
+        work.with(|a| {
+            a.evidence
+                .iter()
+                .filter(|(_, ids)| ids.contains(&id))
+                .map(|(cid, _)| cid.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let has_selection = Memo::new(move |_| work.with(|a| !a.selection.is_empty()));
+    let heading_id = format!("experience-{id}-title");
+    let labelled_by = heading_id.clone();
+
+    view! {
+        <article class="experience" id=format!("experience-{id}") aria-labelledby=labelled_by data-testid="experience">
+            {move || exp.get().map(|e| {
+                let title = e.title.clone();
+                let del_title = e.title.clone();
+                view! {
+                    <h2 id=heading_id.clone() tabindex="-1">{e.title.clone()}</h2>
+                    <p class="muted">
+                        {move || kind_msg(e.kind).text(lang.get())}
+                        {let e2 = e.clone(); move || period(lang.get(), &e2).map(|p| format!(" · {p}"))}
+                    </p>
+                    {(!e.description.is_empty()).then(|| view! { <p class="experience__description">{e.description.clone()}</p> })}
+                    <div class="actions">
+                        <button type="button" class="button button--secondary button--small"
+                            aria-label=move || Msg::ExpEditTitle.fill(lang.get(), &[("title", &title)])
+                            on:click=move |_| editing.set(true)>{t(Msg::ExpEdit)}</button>
+                        <button type="button" class="button button--secondary button--small" on:click=move |_| confirming.set(true)>{t(Msg::ExpDelete)}</button>
+                    </div>
+                    {move || confirming.get().then(|| {
+                        let del_title = del_title.clone();
+                        view! {
+                            <div class="confirm" role="alertdialog" aria-label=t(Msg::ExpDelete)>
+                                <p>{move || Msg::ExpDeleteConfirm.fill(lang.get(), &[("title", &del_title)])}</p>
+                                <button type="button" class="button button--danger" on:click=move |_| work.update(|a| { a.remove_experience(id); })>{t(Msg::ExpDeleteYes)}</button>
+                                " "
+                                <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{t(Msg::Cancel)}</button>
+                            </div>
+                        }
+                    })}
+                }
+            })}
+            {move || (editing.get()).then(|| exp.get()).flatten().map(|e| view! {
+                <ExperienceForm existing=Some(e) on_done=Callback::new(move |_| editing.set(false))
+                    on_cancel=Callback::new(move |()| editing.set(false)) />
+            })}
+            <section class="suggestions" aria-labelledby=format!("sugg-{id}") data-testid="suggestions">
+                <h3 id=format!("sugg-{id}")>{t(Msg::SuggestionsTitle)}</h3>
+                {move || {
+                    if !has_selection.get() {
+                        return view! { <p class="muted">{t(Msg::SuggestionsNoSelection)}</p> }.into_any();
+                    }
+                    let list = suggestions.get();
+                    if list.is_empty() {
+                        return view! { <p class="muted">{t(Msg::SuggestionsNone)}</p> }.into_any();
+                    }
+                    let description = exp.with(|e| e.as_ref().map(|e| e.description.clone()).unwrap_or_default());
+                    let kind = exp.with(|e| e.as_ref().map(|e| e.kind));
+                    view! {
+                        <ul class="suggestion-list">
+                            {list.into_iter().map(|s| {
+                                let Some((cert, comp)) = env.catalogue.competency(&s.competency_id) else { return ().into_any() };
+                                let (excerpt, ranges) = snippet(&description, &s.matched, 220);
+                                let cid = s.competency_id.clone();
+                                let cid2 = cid.clone();
+                                let data_id = cid.clone();
+                                let label = comp.label.clone();
+                                let label2 = comp.label.clone();
+                                let terms = s.matched_terms.join(", ");
+                                view! {
+                                    <li class="suggestion" data-testid="suggestion" data-id=data_id>
+                                        <p class="suggestion__label"><span class="code">{cert.code.clone()}</span>" "<span class="competency-label">{comp.label.clone()}</span></p>
+                                        <p class="suggestion__words">{t(Msg::SuggestionWords)}" "<mark>{terms}</mark></p>
+                                        {(!ranges.is_empty()).then(|| view! {
+                                            <p class="suggestion__excerpt"><Highlighted text=excerpt ranges /></p>
+                                        })}
+                                        <div class="actions">
+                                            <button type="button" class="button button--small" data-testid="accept"
+                                                aria-label=move || Msg::SuggestionAcceptLabel.fill(lang.get(), &[("label", &label)])
+                                                on:click=move |_| {
+                                                    let level = kind.map(prefill_level).unwrap_or(crate::core::assessment::Level::WithHelp);
+                                                    let mut result = Ok(false);
+                                                    work.update(|a| result = a.accept_suggestion(id, &cid, level));
+                                                    match result {
+                                                        Ok(true) => notices.push(NoticeKind::Success, Msg::SuggestionAccepted, vec![("level", level_msg(level).text(lang.get_untracked()).to_owned())]),
+                                                        Ok(false) => {}
+                                                        Err(e) => notices.push(NoticeKind::Error, assessment_error_msg(&e), vec![]),
+                                                    }
+                                                }>{t(Msg::SuggestionAccept)}</button>
+                                            <button type="button" class="button button--secondary button--small" data-testid="dismiss"
+                                                aria-label=move || Msg::SuggestionDismissLabel.fill(lang.get(), &[("label", &label2)])
+                                                on:click=move |_| work.update(|a| { let _ = a.dismiss_suggestion(id, &cid2); })>{t(Msg::SuggestionDismiss)}</button>
+                                        </div>
+                                    </li>
+                                }.into_any()
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </section>
+            <section class="linked" aria-labelledby=format!("linked-{id}") data-testid="linked">
+                <h3 id=format!("linked-{id}")>{t(Msg::LinkedTitle)}</h3>
+                {move || {
+                    let list = linked.get();
+                    if list.is_empty() {
+                        return view! { <p class="muted">{t(Msg::LinkedNone)}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="linked-list">
+                            {list.into_iter().filter_map(|cid| {
+                                let (cert, comp) = env.catalogue.competency(&cid)?;
+                                let label = comp.label.clone();
+                                let data_id = cid.clone();
+                                Some(view! {
+                                    <li data-testid="linked-competency" data-id=data_id>
+                                        <span class="code">{cert.code.clone()}</span>" "<span class="competency-label">{comp.label.clone()}</span>" "
+                                        <button type="button" class="button button--link"
+                                            aria-label=move || Msg::UnlinkLabel.fill(lang.get(), &[("label", &label)])
+                                            on:click=move |_| work.update(|a| { a.unlink_evidence(id, &cid); })>{t(Msg::UnlinkShort)}</button>
+                                    </li>
+                                })
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </section>
+        </article>
+    }
+}

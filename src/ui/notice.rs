@@ -1,0 +1,109 @@
+//! Messages to the user that outlive a click (saved-data problems, import results, errors),
+//! shown at the top of the page in a live region, each with a close button.
+
+use leptos::prelude::*;
+
+use super::app::{lang, t};
+use crate::i18n::Msg;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Success,
+    Error,
+}
+
+impl NoticeKind {
+    fn class(self) -> &'static str {
+        match self {
+            NoticeKind::Info => "notice",
+            NoticeKind::Success => "notice notice--ok",
+            NoticeKind::Error => "notice notice--error",
+        }
+    }
+}
+
+/// One message: a translated text with its parameters, so it follows a language switch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u32,
+    pub kind: NoticeKind,
+    pub msg: Msg,
+    pub params: Vec<(&'static str, String)>,
+    /// A second sentence, e.g. the reason of an error.
+    pub detail: Option<Msg>,
+}
+
+/// The messages on screen.
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Vec<Notice>>);
+
+impl Notices {
+    /// Shows a message (replacing an identical one rather than stacking it).
+    pub fn push(self, kind: NoticeKind, msg: Msg, params: Vec<(&'static str, String)>) {
+        self.push_detailed(kind, msg, params, None);
+    }
+
+    /// Shows a message followed by a detail sentence.
+    pub fn push_detailed(
+        self,
+        kind: NoticeKind,
+        msg: Msg,
+        params: Vec<(&'static str, String)>,
+        detail: Option<Msg>,
+    ) {
+        self.0.update(|list| {
+            list.retain(|n| n.msg != msg);
+            let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            list.push(Notice {
+                id,
+                kind,
+                msg,
+                params,
+                detail,
+            });
+        });
+    }
+
+    pub fn dismiss(self, id: u32) {
+        self.0.update(|list| list.retain(|n| n.id != id));
+    }
+}
+
+pub fn notices() -> Notices {
+    expect_context::<Notices>()
+}
+
+/// The notices area. Errors are announced assertively, the rest politely.
+#[component]
+pub fn NoticeArea() -> impl IntoView {
+    let notices = notices();
+    let lang = lang();
+    view! {
+        <div class="notices" data-testid="notices">
+            <For each=move || notices.0.get() key=|n| n.id let:n>
+                {
+                    let id = n.id;
+                    let role = if n.kind == NoticeKind::Error { "alert" } else { "status" };
+                    let text = move || {
+                        let params: Vec<(&str, &str)> = n.params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                        let l = lang.get();
+                        match n.detail {
+                            Some(d) => format!("{} {}", n.msg.fill(l, &params), d.text(l)),
+                            None => n.msg.fill(l, &params),
+                        }
+                    };
+                    view! {
+                        <div class=n.kind.class() role=role data-testid="notice">
+                            <p>{text}</p>
+                            <button type="button" class="button button--secondary button--small"
+                                on:click=move |_| notices.dismiss(id)>
+                                {t(Msg::Close)}
+                            </button>
+                        </div>
+                    }
+                }
+            </For>
+        </div>
+    }
+}

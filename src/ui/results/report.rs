@@ -1,0 +1,95 @@
+//! `#/rapport`: a report a conseiller can read, printed or saved as PDF by the browser: the
+//! date, the selection, every bloc's answers with their VAE meaning and the user's examples,
+//! the readiness, and the experiences.
+
+use leptos::prelude::*;
+
+use crate::core::scoring::score_cert;
+use crate::i18n::{date, kind_msg, level_msg, percent, vae_msg, Msg};
+use crate::ui::app::{env, lang, t};
+use crate::ui::title::use_title;
+use crate::ui::work::my_work;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let env = env();
+    let work = my_work();
+    let lang = lang();
+    use_title(move || Msg::ReportTitle.text(lang.get()).to_owned());
+    let print = move |_| {
+        if let Err(e) = window().print() {
+            leptos::logging::warn!("print failed: {e:?}");
+        }
+    };
+    view! {
+        <div class="page report" data-testid="report">
+            <h1 tabindex="-1">{t(Msg::ReportTitle)}</h1>
+            <p class="no-print">{t(Msg::ReportIntro)}</p>
+            <p class="no-print"><button type="button" class="button" on:click=print>{t(Msg::ReportPrint)}</button></p>
+            <p>{move || Msg::ReportDate.fill(lang.get(), &[("date", &date(lang.get(), env.today))])}</p>
+            {move || work.with(|a| {
+                if a.selection.is_empty() {
+                    return view! { <p class="empty">{t(Msg::AssessNoSelection)}</p> }.into_any();
+                }
+                let l = lang.get();
+                let certs = a.selection.iter().filter_map(|code| env.catalogue.get(code)).map(|cert| {
+                    let score = score_cert(cert, a);
+                    let blocs = cert.blocs.iter().zip(score.blocs.iter()).map(|(b, s)| {
+                        let rows = b.competencies.iter().map(|c| {
+                            let level = a.rating(&c.id);
+                            view! {
+                                <tr>
+                                    <th scope="row"><span class="competency-label">{c.label.clone()}</span></th>
+                                    <td>{level.map_or(Msg::Unrated.text(l), |lv| level_msg(lv).text(l))}</td>
+                                    <td>{level.map_or("—", |lv| vae_msg(lv.vae()).text(l))}</td>
+                                    <td>{a.note(&c.id).unwrap_or("").to_owned()}</td>
+                                </tr>
+                            }
+                        }).collect_view();
+                        view! {
+                            <h3><span class="code">{b.code.clone()}</span>" "{b.title.clone()}" — "{format!("{} %", percent(s.readiness))}
+                                {s.ready.then(|| format!(" · {}", Msg::BlocReady.text(l)))}</h3>
+                            <table class="report-table">
+                                <thead><tr>
+                                    <th scope="col">{Msg::ReportCompetency.text(l)}</th>
+                                    <th scope="col">{Msg::YourAnswer.text(l)}</th>
+                                    <th scope="col">{Msg::VaeColumn.text(l)}</th>
+                                    <th scope="col">{Msg::ReportNote.text(l)}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        }
+                    }).collect_view();
+                    view! {
+                        <section class="report-cert">
+                            <h2><span class="code">{cert.code.clone()}</span>" "{cert.title.clone()}</h2>
+                            <p><strong>{Msg::ReadinessLabel.text(l)}" : "</strong>{format!("{} %", percent(score.readiness))}</p>
+                            {blocs}
+                        </section>
+                    }
+                }).collect_view();
+                let experiences = a.experiences.iter().map(|e| {
+                    let period = match (e.start, e.end) {
+                        (Some(s), Some(en)) => format!(" · {} – {}", s.iso(), en.iso()),
+                        (Some(s), None) => format!(" · {}", Msg::ExpPeriodOngoing.fill(l, &[("start", &s.iso())])),
+                        _ => String::new(),
+                    };
+                    view! {
+                        <li>
+                            <strong>{e.title.clone()}</strong>" ("{kind_msg(e.kind).text(l)}{period}")"
+                            {(!e.description.is_empty()).then(|| view! { <p>{e.description.clone()}</p> })}
+                        </li>
+                    }
+                }).collect_view();
+                view! {
+                    <h2>{Msg::ReportSelection.text(l)}</h2>
+                    <ul>{a.selection.iter().filter_map(|c| env.catalogue.get(c)).map(|c| view! { <li>{c.code.clone()}" — "{c.title.clone()}</li> }).collect_view()}</ul>
+                    {certs}
+                    <h2>{Msg::ReportExperiences.text(l)}</h2>
+                    {if a.experiences.is_empty() { view! { <p>{Msg::ExpNone.text(l)}</p> }.into_any() } else { view! { <ul>{experiences}</ul> }.into_any() }}
+                }
+                .into_any()
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+//! "My selection": the certifications the user works on, visible on every page and editable
+//! from the catalogue, a fiche, or the bar itself.
+
+use leptos::prelude::*;
+
+use super::app::{env, lang, t};
+use super::errors::assessment_error_msg;
+use super::notice::{notices, NoticeKind};
+use super::work::my_work;
+use crate::core::route::Route;
+use crate::i18n::Msg;
+
+/// Adds or removes one certification; its label says which, with the code for screen readers.
+#[component]
+pub fn SelectToggle(code: String) -> impl IntoView {
+    let work = my_work();
+    let lang = lang();
+    let notices = notices();
+    let selected = {
+        let code = code.clone();
+        Memo::new(move |_| work.with(|a| a.is_selected(&code)))
+    };
+    let label = {
+        let code = code.clone();
+        move || {
+            let msg = if selected.get() {
+                Msg::SelectionRemoveNamed
+            } else {
+                Msg::SelectionAddNamed
+            };
+            msg.fill(lang.get(), &[("code", &code)])
+        }
+    };
+    let on_click = move |_| {
+        let code = code.clone();
+        if selected.get_untracked() {
+            work.update(|a| {
+                a.deselect(&code);
+            });
+        } else {
+            let mut result = Ok(true);
+            work.update(|a| result = a.select(&code));
+            if let Err(e) = result {
+                notices.push(NoticeKind::Error, assessment_error_msg(&e), vec![]);
+            }
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class=move || if selected.get() { "button button--secondary select-toggle" } else { "button select-toggle" }
+            aria-label=label
+            data-testid="select-toggle"
+            on:click=on_click
+        >
+            {move || if selected.get() { t(Msg::SelectionRemove)() } else { t(Msg::SelectionAdd)() }}
+        </button>
+    }
+}
+
+/// The selection bar under the header.
+#[component]
+pub fn SelectionBar() -> impl IntoView {
+    let env = env();
+    let work = my_work();
+    let lang = lang();
+    let selection = Memo::new(move |_| work.with(|a| a.selection.clone()));
+    view! {
+        <aside class="selection-bar" aria-label=t(Msg::SelectionLabel) data-testid="selection-bar">
+            <div class="selection-bar__inner">
+                <span class="selection-bar__title">{t(Msg::SelectionLabel)}" "
+                    <span class="count">{move || selection.with(Vec::len)}</span>
+                </span>
+                {move || {
+                    let list = selection.get();
+                    if list.is_empty() {
+                        view! { <span class="muted">{t(Msg::SelectionEmpty)}</span> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="chips">
+                                {list.into_iter().map(|code| {
+                                    let title = env.catalogue.get(&code).map(|c| c.title.clone()).unwrap_or_default();
+                                    let href = Route::Fiche(code.clone()).to_hash();
+                                    let remove_code = code.clone();
+                                    let label_code = code.clone();
+                                    view! {
+                                        <li class="chip" data-code=code.clone()>
+                                            <a href=href title=title>{code.clone()}</a>
+                                            <button
+                                                type="button"
+                                                class="chip__remove"
+                                                aria-label=move || Msg::SelectionRemoveNamed.fill(lang.get(), &[("code", &label_code)])
+                                                on:click=move |_| work.update(|a| { a.deselect(&remove_code); })
+                                            >"×"</button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            <a class="button button--small" href="#/bilan">{t(Msg::SelectionGoAssess)}</a>
+                        }
+                        .into_any()
+                    }
+                }}
+            </div>
+        </aside>
+    }
+}
