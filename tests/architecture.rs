@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 const FORBIDDEN: [&str; 5] = ["leptos", "web_sys", "js_sys", "gloo", "wasm_bindgen"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let entries =
+        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -59,9 +60,15 @@ fn pure_modules_never_import_browser_crates() {
         rust_files(&root.join(dir), &mut files);
         assert!(!files.is_empty(), "{dir} has no Rust files");
         for file in files {
-            let source = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let source =
+                fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let bad = offending(&source);
-            assert!(bad.is_empty(), "{} imports a browser crate:\n{}", file.display(), bad.join("\n"));
+            assert!(
+                bad.is_empty(),
+                "{} imports a browser crate:\n{}",
+                file.display(),
+                bad.join("\n")
+            );
         }
     }
 }

@@ -152,7 +152,6 @@ messages! {
     SelectionAdd => "Ajouter à ma sélection", "Add to my selection";
     SelectionRemove => "Retirer de ma sélection", "Remove from my selection";
     SelectionRemoveNamed => "Retirer {code} de ma sélection", "Remove {code} from my selection";
-    SelectionAddNamed => "Ajouter {code} à ma sélection", "Add {code} to my selection";
     SelectionGoAssess => "Évaluer mes compétences", "Assess my competencies";
     SelectionFull => "Vous avez atteint le nombre maximal de certifications sélectionnées.", "You have reached the maximum number of selected certifications.";
 

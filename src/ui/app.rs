@@ -70,9 +70,18 @@ pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
 }
 
 /// Goes to `route`, as a new history entry or replacing the current one.
+/// Works from anywhere, including callbacks that run outside the component tree
+/// (`request_animation_frame`, timers).
 pub fn navigate(route: Route, replace: bool) {
     browser::set_hash(&route.to_hash(), replace);
-    expect_context::<CurrentRoute>().0.set(route);
+    if let Some(signal) = ROUTE.with(std::cell::Cell::get) {
+        signal.set(route);
+    }
+}
+
+thread_local! {
+    /// The route signal, for `navigate`.
+    static ROUTE: std::cell::Cell<Option<RwSignal<Route>>> = const { std::cell::Cell::new(None) };
 }
 
 #[component]
@@ -100,12 +109,13 @@ pub fn App() -> impl IntoView {
         catalogue,
         today: browser::today(),
     });
-    let notices = Notices(RwSignal::new(Vec::new()));
+    let notices = Notices::new();
     provide_context(notices);
     provide_work(catalogue, notices);
 
     let route = RwSignal::new(Route::parse(&browser::hash()));
     provide_context(CurrentRoute(route));
+    ROUTE.with(|r| r.set(Some(route)));
     let _ = window_event_listener(ev::hashchange, move |_| {
         route.set(Route::parse(&browser::hash()))
     });
@@ -143,6 +153,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<Page>| {
         let current = page.get();
         if previous.is_some_and(|p| p != current) {
+            notices.page_changed();
             request_animation_frame(browser::focus_main_heading);
         }
         current

@@ -32,13 +32,42 @@ pub struct Notice {
     pub params: Vec<(&'static str, String)>,
     /// A second sentence, e.g. the reason of an error.
     pub detail: Option<Msg>,
+    /// The page (see [`Notices::page_changed`]) on which it was shown.
+    page: u32,
 }
 
-/// The messages on screen.
+/// The messages on screen, a counter of page changes, and the last id given.
 #[derive(Clone, Copy)]
-pub struct Notices(pub RwSignal<Vec<Notice>>);
+pub struct Notices(
+    pub RwSignal<Vec<Notice>>,
+    pub StoredValue<u32>,
+    StoredValue<u32>,
+);
+
+impl Default for Notices {
+    fn default() -> Self {
+        Notices::new()
+    }
+}
 
 impl Notices {
+    pub fn new() -> Notices {
+        Notices(
+            RwSignal::new(Vec::new()),
+            StoredValue::new(0),
+            StoredValue::new(0),
+        )
+    }
+
+    /// After a page change, confirmations from before the previous page go away; errors stay
+    /// until closed. (A page that shows a message and moves on keeps it for the next page.)
+    pub fn page_changed(self) {
+        let page = self.1.get_value() + 1;
+        self.1.set_value(page);
+        self.0
+            .update(|list| list.retain(|n| n.kind == NoticeKind::Error || n.page + 1 >= page));
+    }
+
     /// Shows a message (replacing an identical one rather than stacking it).
     pub fn push(self, kind: NoticeKind, msg: Msg, params: Vec<(&'static str, String)>) {
         self.push_detailed(kind, msg, params, None);
@@ -54,13 +83,16 @@ impl Notices {
     ) {
         self.0.update(|list| {
             list.retain(|n| n.msg != msg);
-            let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            // Never reuse an id: `<For>` keys rows by it.
+            let id = self.2.get_value() + 1;
+            self.2.set_value(id);
             list.push(Notice {
                 id,
                 kind,
                 msg,
                 params,
                 detail,
+                page: self.1.get_value(),
             });
         });
     }

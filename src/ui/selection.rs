@@ -14,23 +14,12 @@ use crate::i18n::Msg;
 #[component]
 pub fn SelectToggle(code: String) -> impl IntoView {
     let work = my_work();
-    let lang = lang();
     let notices = notices();
     let selected = {
         let code = code.clone();
         Memo::new(move |_| work.with(|a| a.is_selected(&code)))
     };
-    let label = {
-        let code = code.clone();
-        move || {
-            let msg = if selected.get() {
-                Msg::SelectionRemoveNamed
-            } else {
-                Msg::SelectionAddNamed
-            };
-            msg.fill(lang.get(), &[("code", &code)])
-        }
-    };
+    let code_hidden = code.clone();
     let on_click = move |_| {
         let code = code.clone();
         if selected.get_untracked() {
@@ -49,11 +38,11 @@ pub fn SelectToggle(code: String) -> impl IntoView {
         <button
             type="button"
             class=move || if selected.get() { "button button--secondary select-toggle" } else { "button select-toggle" }
-            aria-label=label
             data-testid="select-toggle"
             on:click=on_click
         >
             {move || if selected.get() { t(Msg::SelectionRemove)() } else { t(Msg::SelectionAdd)() }}
+            <span class="visually-hidden">{format!(" ({code_hidden})")}</span>
         </button>
     }
 }

@@ -137,11 +137,10 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
     {
         let save_now = Rc::clone(&save_now);
         let generation = Rc::clone(&generation);
-        Effect::new(move |first: Option<()>| {
+        // The first run saves too: work set while the first page renders (a share link
+        // opened into empty work) must reach storage. Unchanged work is not written.
+        Effect::new(move |_| {
             work.track();
-            if first.is_none() {
-                return;
-            }
             let g = generation.get() + 1;
             generation.set(g);
             let save_now = Rc::clone(&save_now);

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// First-load size report for the release build in dist/.
+//
+// A first visit downloads index.html and everything it references (the JS glue, the .wasm, CSS,
+// icons, preloads), everything those JS/CSS files reference in turn (wasm-bindgen snippets,
+// fonts), and the web app manifest and service worker when there are some. Each file is
+// gzipped at level 9 (what a static host would send); the total is checked against the budget
+// in size-budget.json: { "first_load_gzip_bytes": N }.
+//
+// Usage: node scripts/size-report.mjs [dist] [--budget size-budget.json] [--json out.json]
+// Exit status: 0 within budget, 1 over budget, 2 on a usage or missing-file error.
+
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, constants } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+};
+const budgetFile = resolve(ROOT, option('--budget') ?? 'size-budget.json');
+const jsonOut = option('--json');
+const dist = resolve(ROOT, args[0] ?? 'dist');
+
+function fail(message) {
+  console.error(`size-report: ${message}`);
+  process.exit(2);
+}
+
+if (!existsSync(join(dist, 'index.html'))) fail(`${dist}/index.html not found: build first (make build)`);
+
+// Files whose text we follow for references, and what a reference may point to.
+const FOLLOW = new Set(['.html', '.js', '.mjs', '.css']);
+const ASSET = /\.(?:js|mjs|wasm|css|json|webmanifest|svg|png|ico|jpe?g|webp|woff2?|txt)$/i;
+// Quoted strings and CSS url(...) values that look like a path to an asset.
+const REFERENCE = /(?:["'`]|url\(\s*["']?)([^"'`()\s<>]+?\.(?:js|mjs|wasm|css|json|webmanifest|svg|png|ico|jpe?g|webp|woff2?|txt))(?:[?#][^"'`()\s]*)?(?=["'`)\s])/gi;
+// Downloaded on a first visit even when only the wasm names them.
+const WELL_KNOWN = ['sw.js', 'service-worker.js', 'manifest.webmanifest', 'manifest.json', 'favicon.ico'];
+
+function resolveRef(ref, fromFile) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) return null; // other origin / data:
+  const clean = ref.replace(/^\.\//, './');
+  const target = clean.startsWith('/') ? join(dist, clean) : join(dirname(fromFile), clean);
+  const full = resolve(target);
+  if (full !== dist && !full.startsWith(dist + sep)) return null;
+  return existsSync(full) && statSync(full).isFile() ? full : null;
+}
+
+const seen = new Set();
+const queue = [join(dist, 'index.html')];
+for (const name of WELL_KNOWN) {
+  if (existsSync(join(dist, name))) queue.push(join(dist, name));
+}
+while (queue.length > 0) {
+  const file = queue.shift();
+  if (seen.has(file)) continue;
+  seen.add(file);
+  if (!FOLLOW.has(extname(file).toLowerCase())) continue;
+  const text = readFileSync(file, 'utf8');
+  for (const match of text.matchAll(REFERENCE)) {
+    if (!ASSET.test(match[1])) continue;
+    const target = resolveRef(match[1], file);
+    if (target && !seen.has(target)) queue.push(target);
+  }
+}
+
+const rows = [...seen]
+  .map((file) => {
+    const raw = readFileSync(file);
+    const gzip = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }).length;
+    return { file: relative(dist, file), raw: raw.length, gzip };
+  })
+  .sort((a, b) => b.gzip - a.gzip);
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+
+let budget;
+try {
+  budget = JSON.parse(readFileSync(budgetFile, 'utf8')).first_load_gzip_bytes;
+} catch (err) {
+  fail(`cannot read the budget from ${budgetFile}: ${err.message}`);
+}
+if (!Number.isInteger(budget) || budget <= 0) fail(`${budgetFile}: first_load_gzip_bytes must be a positive integer`);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const width = Math.max(4, ...rows.map((r) => r.file.length), 'total first load'.length);
+const line = (a, b, c) => `${a.padEnd(width)}  ${b.padStart(14)}  ${c.padStart(14)}`;
+console.log(`First-load size of ${relative(ROOT, dist) || '.'}/ (gzip -9 per file)`);
+console.log(line('file', 'raw bytes', 'gzip bytes'));
+console.log('-'.repeat(width + 32));
+for (const r of rows) console.log(line(r.file, String(r.raw), String(r.gzip)));
+console.log('-'.repeat(width + 32));
+console.log(line('total first load', String(total.raw), String(total.gzip)));
+console.log(`= ${kb(total.raw)} raw, ${kb(total.gzip)} gzip; budget ${budget} bytes gzip (${kb(budget)}, ${relative(ROOT, budgetFile)})`);
+
+if (jsonOut) {
+  writeFileSync(resolve(ROOT, jsonOut), `${JSON.stringify({ files: rows, total, budget }, null, 2)}\n`);
+}
+if (total.gzip > budget) {
+  console.error(`size-report: FAIL first load is ${total.gzip} bytes gzip, over the budget of ${budget} by ${total.gzip - budget}`);
+  process.exit(1);
+}
+console.log(`size-report: OK (${((100 * total.gzip) / budget).toFixed(0)}% of budget)`);

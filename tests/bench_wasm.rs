@@ -1,0 +1,179 @@
+//! Browser benchmarks of the core, compiled to wasm and run in headless Chromium (not a test:
+//! nothing is asserted about time). `make bench` runs it as
+//! `cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture`.
+//!
+//! - a rating change followed by recomputing every score of every selected certification
+//!   (all five selected), median and p95 over 200 changes;
+//! - matching a 5,000-word experience text against every competency, median over 30 runs;
+//! - building the matcher, the alike index and the search index once.
+#![cfg(target_arch = "wasm32")]
+
+use repere::core::alike::AlikeIndex;
+use repere::core::assessment::{Assessment, Level};
+use repere::core::catalogue::Catalogue;
+use repere::core::matching::Matcher;
+use repere::core::scoring::{rank, score_selection};
+use repere::core::search::{Query, SearchIndex};
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+fn median_p95(mut samples: Vec<f64>) -> (f64, f64) {
+    samples.sort_by(|a, b| a.total_cmp(b));
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95))
+}
+
+const WORDS: &[&str] = &[
+    "j’ai",
+    "accueilli",
+    "les",
+    "habitants",
+    "du",
+    "quartier",
+    "et",
+    "orienté",
+    "vers",
+    "la",
+    "CAF",
+    "pendant",
+    "les",
+    "maraudes",
+    "apaisé",
+    "des",
+    "tensions",
+    "entre",
+    "voisins",
+    "rédigé",
+    "un",
+    "compte",
+    "rendu",
+    "après",
+    "chaque",
+    "intervention",
+    "avec",
+    "mon",
+    "binôme",
+    "médiation",
+    "numérique",
+    "démarches",
+    "administratives",
+    "partenaires",
+    "animé",
+    "un",
+    "atelier",
+    "pour",
+    "les",
+    "jeunes",
+    "sécurité",
+    "écoute",
+    "conflit",
+];
+
+fn text(words: usize) -> String {
+    let mut x: u32 = 2_463_534_242;
+    (0..words)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            WORDS[x as usize % WORDS.len()]
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[wasm_bindgen_test]
+fn bench_core_in_wasm() {
+    let t0 = now();
+    let catalogue = Catalogue::bundled().expect("bundled data parses");
+    let t1 = now();
+    let matcher = Matcher::new(&catalogue);
+    let t2 = now();
+    let alike = AlikeIndex::compute(&catalogue);
+    let t3 = now();
+    let analyzer = repere::core::matching::Analyzer::new();
+    let index = SearchIndex::new(&catalogue, Some(&analyzer));
+    let t4 = now();
+    console_log!(
+        "BENCH wasm: parse catalogue {:.1} ms, Matcher::new {:.1} ms, AlikeIndex::compute {:.1} ms ({} pairs), SearchIndex::new {:.1} ms",
+        t1 - t0, t2 - t1, t3 - t2, alike.pairs().len(), t4 - t3
+    );
+
+    // Rating change → every score of every selected certification.
+    let mut work = Assessment::default();
+    for cert in catalogue.all() {
+        work.select(&cert.code).expect("valid code");
+    }
+    let ids: Vec<String> = catalogue
+        .all()
+        .iter()
+        .flat_map(|c| c.competencies().map(|(_, k)| k.id.clone()))
+        .collect();
+    let mut samples = Vec::new();
+    for i in 0..200 {
+        let start = now();
+        work.rate(&ids[i % ids.len()], Some(Level::ALL[i % 4]))
+            .expect("valid id");
+        let scores = score_selection(&catalogue, &work);
+        std::hint::black_box(rank(&scores));
+        samples.push(now() - start);
+    }
+    let (median, p95) = median_p95(samples);
+    console_log!("BENCH wasm: rating change + all scores ({} competencies, 5 certifications): median {median:.3} ms, p95 {p95:.3} ms (target ≤ 2 ms)", ids.len());
+
+    // Matching a 5,000-word experience.
+    let long = text(5_000);
+    let mut samples = Vec::new();
+    for _ in 0..30 {
+        let start = now();
+        std::hint::black_box(matcher.suggest(&long, |_| true, 10));
+        samples.push(now() - start);
+    }
+    let (median, p95) = median_p95(samples);
+    console_log!("BENCH wasm: matching a 5,000-word text: median {median:.2} ms, p95 {p95:.2} ms (target ≤ 20 ms)");
+
+    // A catalogue search keystroke.
+    let mut samples = Vec::new();
+    for q in [
+        "c",
+        "co",
+        "con",
+        "conf",
+        "confl",
+        "confli",
+        "conflit",
+        "mediation",
+        "K1204",
+        "numérique",
+    ]
+    .iter()
+    .cycle()
+    .take(100)
+    {
+        let start = now();
+        std::hint::black_box(index.search(
+            &Query {
+                text: (*q).to_owned(),
+                ..Query::default()
+            },
+            repere::core::date::Date {
+                year: 2026,
+                month: 11,
+                day: 22,
+            },
+        ));
+        samples.push(now() - start);
+    }
+    let (median, p95) = median_p95(samples);
+    console_log!(
+        "BENCH wasm: catalogue search per keystroke: median {median:.3} ms, p95 {p95:.3} ms"
+    );
+}
