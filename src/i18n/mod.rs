@@ -290,3 +290,8 @@ pub fn kind_msg(kind: crate::core::assessment::ExperienceKind) -> Msg {
 pub fn percent(readiness: f32) -> u32 {
     (readiness.clamp(0.0, 1.0) * 100.0).round() as u32
 }
+
+/// A readiness in 0..=1 as a percentage in `lang` ("42 %" in French, "42%" in English).
+pub fn percent_text(lang: Lang, readiness: f32) -> String {
+    Msg::Percent.fill(lang, &[("n", &percent(readiness).to_string())])
+}

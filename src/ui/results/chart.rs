@@ -36,7 +36,7 @@ pub fn BlocChart(score: CertScore) -> impl IntoView {
                     <text x="0" y=y + BAR_H * 0.7 class="chart__label">{short}</text>
                     <rect x=LABEL_W y=y width=CHART_W - LABEL_W - 60.0 height=BAR_H class="bar__track" />
                     <rect x=LABEL_W y=y width=w height=BAR_H class=class />
-                    <text x=LABEL_W + (CHART_W - LABEL_W - 60.0) + 8.0 y=y + BAR_H * 0.7 class="chart__value">{format!("{p} %")}</text>
+                    <text x=LABEL_W + (CHART_W - LABEL_W - 60.0) + 8.0 y=y + BAR_H * 0.7 class="chart__value">{move || Msg::Percent.fill(lang.get(), &[("n", &p.to_string())])}</text>
                 </g>
             }
         })

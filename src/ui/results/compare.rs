@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::compare::alike_rows;
 use crate::core::scoring::score_selection;
-use crate::i18n::{level_msg, percent, Msg};
+use crate::i18n::{level_msg, percent_text, Msg};
 use crate::ui::app::{env, lang, t};
 use crate::ui::title::use_title;
 use crate::ui::work::{alike, my_work};
@@ -37,7 +37,7 @@ pub fn ComparePage() -> impl IntoView {
                     view! { <th scope="col"><span class="code">{c.clone()}</span><br />{title}</th> }
                 }).collect_view();
                 let header2 = sel.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
-                let readiness = all.iter().map(|s| view! { <td>{format!("{} %", percent(s.readiness))}</td> }).collect_view();
+                let readiness = all.iter().map(|s| { let r = s.readiness; view! { <td>{move || percent_text(lang.get(), r)}</td> } }).collect_view();
                 let ready = all.iter().map(|s| view! { <td>{format!("{} / {}", s.ready_blocs, s.blocs.len())}</td> }).collect_view();
                 let rated = all.iter().map(|s| view! { <td>{format!("{} / {}", s.rated, s.total)}</td> }).collect_view();
                 let groups = rows.get();

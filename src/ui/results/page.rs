@@ -7,7 +7,7 @@ use super::chart::BlocChart;
 use crate::core::model::Certification;
 use crate::core::route::Route;
 use crate::core::scoring::{rank, score_selection, CertScore, ResultWarning};
-use crate::i18n::{level_msg, percent, Msg};
+use crate::i18n::{level_msg, percent, percent_text, Msg};
 use crate::ui::app::{env, lang, t};
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
@@ -115,7 +115,7 @@ fn CertResult(cert: &'static Certification, score: CertScore) -> impl IntoView {
                         {cert.blocs.iter().zip(score.blocs.clone()).map(|(b, s)| view! {
                             <tr data-code=b.code.clone()>
                                 <th scope="row"><span class="code">{b.code.clone()}</span>" "{b.title.clone()}</th>
-                                <td>{format!("{} %", percent(s.readiness))}</td>
+                                <td>{let r = s.readiness; move || percent_text(lang.get(), r)}</td>
                                 <td>{format!("{} / {}", s.rated, s.total)}</td>
                                 <td>{format!("{} / {} / {} / {}", s.vae.oui, s.vae.partiellement, s.vae.non, s.vae.unrated)}</td>
                                 <td>{t(if s.ready { Msg::Yes } else { Msg::No })}</td>

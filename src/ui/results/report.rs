@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::scoring::score_cert;
-use crate::i18n::{date, kind_msg, level_msg, percent, vae_msg, Msg};
+use crate::i18n::{date, kind_msg, level_msg, percent_text, vae_msg, Msg};
 use crate::ui::app::{env, lang, t};
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
@@ -47,7 +47,7 @@ pub fn ReportPage() -> impl IntoView {
                             }
                         }).collect_view();
                         view! {
-                            <h3><span class="code">{b.code.clone()}</span>" "{b.title.clone()}" — "{format!("{} %", percent(s.readiness))}
+                            <h3><span class="code">{b.code.clone()}</span>" "{b.title.clone()}" — "{percent_text(l, s.readiness)}
                                 {s.ready.then(|| format!(" · {}", Msg::BlocReady.text(l)))}</h3>
                             <table class="report-table">
                                 <thead><tr>
@@ -63,7 +63,7 @@ pub fn ReportPage() -> impl IntoView {
                     view! {
                         <section class="report-cert">
                             <h2><span class="code">{cert.code.clone()}</span>" "{cert.title.clone()}</h2>
-                            <p><strong>{Msg::ReadinessLabel.text(l)}" : "</strong>{format!("{} %", percent(score.readiness))}</p>
+                            <p><strong>{Msg::ReadinessLabel.text(l)}" : "</strong>{percent_text(l, score.readiness)}</p>
                             {blocs}
                         </section>
                     }
