@@ -76,7 +76,7 @@ test: bootstrap lint test-native test-wasm build size e2e
 	@echo "==> make test: all passed"
 
 bench: bootstrap
-	cargo bench
+	cargo bench --benches
 	@echo "==> core benchmarks in wasm, in headless Chromium"
 	cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture 2>&1 | grep -E 'BENCH|test result'
 ifneq ($(BROWSER_BENCHES),)

@@ -295,3 +295,8 @@ pub fn percent(readiness: f32) -> u32 {
 pub fn percent_text(lang: Lang, readiness: f32) -> String {
     Msg::Percent.fill(lang, &[("n", &percent(readiness).to_string())])
 }
+
+/// The user's answer for a competency, or "not answered yet".
+pub fn answer_text(lang: Lang, level: Option<crate::core::assessment::Level>) -> &'static str {
+    level.map_or(Msg::Unrated, level_msg).text(lang)
+}

@@ -40,21 +40,6 @@ pub struct UiLang(pub RwSignal<Lang>);
 #[derive(Clone, Copy)]
 pub struct CurrentRoute(pub RwSignal<Route>);
 
-/// Which page is shown: changes only when the page changes, not when the query does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Page {
-    Catalogue,
-    Fiche(String),
-    Assess(Option<String>),
-    Experiences,
-    Results,
-    Compare,
-    Report,
-    MyData,
-    Share(String),
-    NotFound(String),
-}
-
 pub fn env() -> Env {
     expect_context::<Env>()
 }
@@ -123,17 +108,11 @@ pub fn App() -> impl IntoView {
         route.set(Route::parse(&browser::hash()))
     });
 
+    // Which page is shown: the route without the catalogue query, so typing in the search box
+    // updates the results without rebuilding the page (and keeps the focus in the box).
     let page = Memo::new(move |_| match route.get() {
-        Route::Catalogue(_) => Page::Catalogue,
-        Route::Fiche(code) => Page::Fiche(code),
-        Route::Assess(code) => Page::Assess(code),
-        Route::Experiences => Page::Experiences,
-        Route::Results => Page::Results,
-        Route::Compare => Page::Compare,
-        Route::Report => Page::Report,
-        Route::MyData => Page::MyData,
-        Route::Share(payload) => Page::Share(payload),
-        Route::NotFound(raw) => Page::NotFound(raw),
+        Route::Catalogue(_) => Route::Catalogue(Query::default()),
+        other => other,
     });
     let query = Memo::new(move |_| match route.get() {
         Route::Catalogue(q) => q,
@@ -150,7 +129,7 @@ pub fn App() -> impl IntoView {
             leptos::logging::warn!("could not remember the language: {e}");
         }
     });
-    Effect::new(move |previous: Option<Page>| {
+    Effect::new(move |previous: Option<Route>| {
         let current = page.get();
         if previous.is_some_and(|p| p != current) {
             notices.page_changed();
@@ -174,16 +153,16 @@ pub fn App() -> impl IntoView {
         <main id="contenu" tabindex="-1">
             <NoticeArea />
             {move || match page.get() {
-                Page::Catalogue => view! { <CataloguePage query /> }.into_any(),
-                Page::Fiche(code) => view! { <FichePage code /> }.into_any(),
-                Page::Assess(code) => view! { <AssessPage code /> }.into_any(),
-                Page::Experiences => view! { <ExperiencesPage /> }.into_any(),
-                Page::Results => view! { <ResultsPage /> }.into_any(),
-                Page::Compare => view! { <ComparePage /> }.into_any(),
-                Page::Report => view! { <ReportPage /> }.into_any(),
-                Page::MyData => view! { <DataPage /> }.into_any(),
-                Page::Share(payload) => view! { <SharePage payload /> }.into_any(),
-                Page::NotFound(raw) => view! { <NotFound raw /> }.into_any(),
+                Route::Catalogue(_) => view! { <CataloguePage query /> }.into_any(),
+                Route::Fiche(code) => view! { <FichePage code /> }.into_any(),
+                Route::Assess(code) => view! { <AssessPage code /> }.into_any(),
+                Route::Experiences => view! { <ExperiencesPage /> }.into_any(),
+                Route::Results => view! { <ResultsPage /> }.into_any(),
+                Route::Compare => view! { <ComparePage /> }.into_any(),
+                Route::Report => view! { <ReportPage /> }.into_any(),
+                Route::MyData => view! { <DataPage /> }.into_any(),
+                Route::Share(payload) => view! { <SharePage payload /> }.into_any(),
+                Route::NotFound(raw) => view! { <NotFound raw /> }.into_any(),
             }}
         </main>
         <Footer />

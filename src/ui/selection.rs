@@ -94,3 +94,14 @@ pub fn SelectionBar() -> impl IntoView {
         </aside>
     }
 }
+
+/// What pages about the selection show while it is empty: what to do, and where.
+#[component]
+pub fn NoSelection() -> impl IntoView {
+    view! {
+        <div class="empty">
+            <p>{t(Msg::AssessNoSelection)}</p>
+            <a class="button" href="#/">{t(Msg::AssessGoCatalogue)}</a>
+        </div>
+    }
+}

@@ -10,6 +10,7 @@ use crate::core::route::Route;
 use crate::core::scoring::score_bloc;
 use crate::i18n::{level_msg, percent, vae_msg, Msg};
 use crate::ui::app::{env, lang, t};
+use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
 
@@ -36,13 +37,7 @@ pub fn AssessPage(code: Option<String>) -> impl IntoView {
             {move || {
                 let sel = selection.get();
                 if sel.is_empty() {
-                    return view! {
-                        <div class="empty">
-                            <p>{t(Msg::AssessNoSelection)}</p>
-                            <a class="button" href="#/">{t(Msg::AssessGoCatalogue)}</a>
-                        </div>
-                    }
-                    .into_any();
+                    return view! { <NoSelection /> }.into_any();
                 }
                 let current_code = current.get();
                 let tabs = sel.iter().map(|c| {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::compare::alike_rows;
 use crate::core::scoring::score_selection;
-use crate::i18n::{level_msg, percent_text, Msg};
+use crate::i18n::{answer_text, percent_text, Msg};
 use crate::ui::app::{env, lang, t};
 use crate::ui::title::use_title;
 use crate::ui::work::{alike, my_work};
@@ -75,10 +75,7 @@ pub fn ComparePage() -> impl IntoView {
                                                                     <li>
                                                                         <span class="competency-label">{comp.label.clone()}</span>
                                                                         <br />
-                                                                        <span class="muted">{move || match work.with(|a| a.rating(&id)) {
-                                                                            Some(l) => level_msg(l).text(lang.get()),
-                                                                            None => Msg::Unrated.text(lang.get()),
-                                                                        }}</span>
+                                                                        <span class="muted">{move || answer_text(lang.get(), work.with(|a| a.rating(&id)))}</span>
                                                                     </li>
                                                                 })
                                                             }).collect_view()}

@@ -7,8 +7,9 @@ use super::chart::BlocChart;
 use crate::core::model::Certification;
 use crate::core::route::Route;
 use crate::core::scoring::{rank, score_selection, CertScore, ResultWarning};
-use crate::i18n::{level_msg, percent, percent_text, Msg};
+use crate::i18n::{answer_text, level_msg, percent, percent_text, Msg};
 use crate::ui::app::{env, lang, t};
+use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
 
@@ -27,13 +28,7 @@ pub fn ResultsPage() -> impl IntoView {
             {move || {
                 let all = scores.get();
                 if all.is_empty() {
-                    return view! {
-                        <div class="empty">
-                            <p>{t(Msg::AssessNoSelection)}</p>
-                            <a class="button" href="#/">{t(Msg::AssessGoCatalogue)}</a>
-                        </div>
-                    }
-                    .into_any();
+                    return view! { <NoSelection /> }.into_any();
                 }
                 let ranked: Vec<CertScore> = rank(&all).into_iter().cloned().collect();
                 view! {
@@ -151,10 +146,7 @@ fn CertResult(cert: &'static Certification, score: CertScore) -> impl IntoView {
                                         <li>
                                             <span class="competency-label">{comp.label.clone()}</span>
                                             " — "
-                                            <span class="muted">{move || match work.with(|a| a.rating(&id)) {
-                                                Some(l) => level_msg(l).text(lang.get()),
-                                                None => Msg::Unrated.text(lang.get()),
-                                            }}</span>
+                                            <span class="muted">{move || answer_text(lang.get(), work.with(|a| a.rating(&id)))}</span>
                                         </li>
                                     })
                                 }).collect_view()}

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::core::scoring::score_cert;
-use crate::i18n::{date, kind_msg, level_msg, percent_text, vae_msg, Msg};
+use crate::i18n::{answer_text, date, kind_msg, percent_text, vae_msg, Msg};
 use crate::ui::app::{env, lang, t};
+use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
 
@@ -29,7 +30,7 @@ pub fn ReportPage() -> impl IntoView {
             <p>{move || Msg::ReportDate.fill(lang.get(), &[("date", &date(lang.get(), env.today))])}</p>
             {move || work.with(|a| {
                 if a.selection.is_empty() {
-                    return view! { <p class="empty">{t(Msg::AssessNoSelection)}</p> }.into_any();
+                    return view! { <NoSelection /> }.into_any();
                 }
                 let l = lang.get();
                 let certs = a.selection.iter().filter_map(|code| env.catalogue.get(code)).map(|cert| {
@@ -40,7 +41,7 @@ pub fn ReportPage() -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row"><span class="competency-label">{c.label.clone()}</span></th>
-                                    <td>{level.map_or(Msg::Unrated.text(l), |lv| level_msg(lv).text(l))}</td>
+                                    <td>{answer_text(l, level)}</td>
                                     <td>{level.map_or("—", |lv| vae_msg(lv.vae()).text(l))}</td>
                                     <td>{a.note(&c.id).unwrap_or("").to_owned()}</td>
                                 </tr>
