@@ -344,7 +344,7 @@ messages! {
     ErrTitleEmpty => "Donnez un intitulé à l’expérience.", "Give the experience a title.";
     ErrTitleTooLong => "L’intitulé est trop long (200 caractères au plus).", "The title is too long (200 characters at most).";
     ErrDescriptionTooLong => "La description est trop longue (20 000 caractères au plus).", "The description is too long (20,000 characters at most).";
-    ErrNoteTooLong => "L’exemple est trop long (5 000 caractères au plus) : la fin n’a pas été gardée.", "The example is too long (5,000 characters at most): the end was not kept.";
+    ErrNoteTooLong => "L’exemple est trop long (5 000 caractères au plus) : raccourcissez-le pour qu’il soit enregistré.", "The example is too long (5,000 characters at most): shorten it so that it is saved.";
     ErrEndBeforeStart => "La fin est avant le début.", "The end is before the start.";
     ErrTooMany => "Vous avez atteint la limite de ce que Repère peut garder.", "You have reached the limit of what Repère can keep.";
     ErrOther => "Cette opération n’a pas pu être faite.", "This could not be done.";

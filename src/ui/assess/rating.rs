@@ -159,6 +159,7 @@ pub fn CompetencyRating(
                     id=note_id
                     aria-describedby=note_hint_id
                     rows="3"
+                    maxlength="5000"
                     prop:value=move || note_text.get()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);

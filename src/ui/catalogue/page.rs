@@ -45,6 +45,7 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                         <input
                             id="search-input"
                             type="search"
+                            maxlength="200"
                             autocomplete="off"
                             spellcheck="false"
                             aria-describedby="search-hint"

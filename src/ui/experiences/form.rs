@@ -143,7 +143,7 @@ pub fn ExperienceForm(
             <div class="field">
                 <label for=id_desc.clone()>{t(Msg::ExpFieldDescription)}</label>
                 <p class="hint" id=id_desc_hint.clone()>{t(Msg::ExpFieldDescriptionHint)}</p>
-                <textarea id=id_desc rows="6" aria-describedby=id_desc_hint
+                <textarea id=id_desc rows="6" maxlength="20000" aria-describedby=id_desc_hint
                     prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </div>
             {move || error.get().map(|m| view! { <p class="form-error" role="alert" id=id_error.clone()>{move || m.text(lang.get())}</p> })}

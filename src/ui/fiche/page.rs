@@ -8,6 +8,7 @@ use super::sections::{
 };
 use crate::core::catalogue::Status;
 use crate::core::model::Certification;
+use crate::core::route::Route;
 use crate::i18n::{status_text, Msg};
 use crate::ui::app::{env, lang, t};
 use crate::ui::catalogue::card::successor_code;
@@ -15,6 +16,7 @@ use crate::ui::catalogue::page::level_label;
 use crate::ui::not_found::NotFound;
 use crate::ui::selection::SelectToggle;
 use crate::ui::title::use_title;
+use crate::ui::work::my_work;
 
 #[component]
 pub fn FichePage(code: String) -> impl IntoView {
@@ -23,6 +25,7 @@ pub fn FichePage(code: String) -> impl IntoView {
         return view! { <NotFound code=code /> }.into_any();
     };
     let lang = lang();
+    let work = my_work();
     {
         let page = format!("{} — {}", cert.code, cert.title);
         use_title(move || page.clone());
@@ -52,7 +55,12 @@ pub fn FichePage(code: String) -> impl IntoView {
                 <p class=status_class data-testid="status">
                     {move || status_text(lang.get(), status, end, successor.as_deref())}
                 </p>
-                <p class="fiche__actions"><SelectToggle code=cert.code.clone() /></p>
+                <p class="fiche__actions actions">
+                    <SelectToggle code=cert.code.clone() />
+                    {move || work.with(|a| a.is_selected(&cert.code)).then(|| view! {
+                        <a class="button button--secondary" href=Route::Assess(Some(cert.code.clone())).to_hash()>{t(Msg::SelectionGoAssess)}</a>
+                    })}
+                </p>
             </header>
             {cert.reconstructed.is_some().then(|| {
                 let url = cert.source.url.clone();
