@@ -653,6 +653,15 @@ impl Assessment {
         self.experiences.iter().find(|e| e.id == id)
     }
 
+    /// The competencies an experience is linked to as evidence, sorted by id.
+    pub fn competencies_shown_by(&self, exp_id: u32) -> Vec<&str> {
+        self.evidence
+            .iter()
+            .filter(|(_, ids)| ids.contains(&exp_id))
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
     /// The experiences linked to a competency, in the user's order.
     pub fn linked_experiences(&self, comp_id: &str) -> Vec<&Experience> {
         match self.evidence.get(comp_id) {

@@ -2,6 +2,7 @@
 //! certifications, each group as one cell (the competency ids) per certification.
 
 use super::alike::AlikeIndex;
+use super::assessment::{Assessment, Level};
 use super::catalogue::Catalogue;
 
 /// One row of the comparison: for each selected certification (in selection order), the alike
@@ -34,9 +35,60 @@ pub fn alike_rows(
     rows
 }
 
+/// After competency `id` was rated `level`: its alike competencies in the *other* selected
+/// certifications whose answer differs — what the UI offers to update in one click.
+pub fn alike_to_update<'a>(
+    catalogue: &Catalogue,
+    alike: &'a AlikeIndex,
+    work: &Assessment,
+    id: &str,
+    level: Level,
+) -> Vec<&'a str> {
+    let own = catalogue.competency(id).map(|(cert, _)| cert.code.as_str());
+    alike
+        .alike(id)
+        .iter()
+        .filter(|other| {
+            catalogue.competency(other).is_some_and(|(cert, _)| {
+                Some(cert.code.as_str()) != own
+                    && work.is_selected(&cert.code)
+                    && work.rating(other) != Some(level)
+            })
+        })
+        .map(String::as_str)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alike_to_update_only_offers_other_selected_certifications_with_another_answer() {
+        let cat = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
+        let alike = AlikeIndex::compute(&cat);
+        let (id, other) = alike
+            .pairs()
+            .into_iter()
+            .find(|(a, b, _)| a.starts_with("RNCP37722") && b.starts_with("RNCP41674"))
+            .map(|(a, b, _)| (a.to_owned(), b.to_owned()))
+            .unwrap_or_else(|| panic!("RNCP37722 and RNCP41674 have alike competencies"));
+        let mut work = Assessment::default();
+        let _ = work.select("RNCP37722");
+        let _ = work.rate(&id, Some(Level::Alone));
+        let offered = |w: &Assessment| {
+            alike_to_update(&cat, &alike, w, &id, Level::Alone)
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert!(offered(&work).is_empty(), "RNCP41674 is not selected");
+        let _ = work.select("RNCP41674");
+        assert!(offered(&work).contains(&other));
+        let _ = work.rate(&other, Some(Level::Alone));
+        assert!(!offered(&work).contains(&other), "same answer already");
+        assert_eq!(work.competencies_shown_by(1), Vec::<&str>::new());
+    }
 
     #[test]
     fn rows_span_at_least_two_selected_certifications() {

@@ -138,7 +138,7 @@ fn CertAssessment(cert: &'static Certification) -> impl IntoView {
                                 }
                             }}
                         </p>
-                        {bloc.competencies.iter().map(|c| view! { <CompetencyRating cert bloc competency=c /> }).collect_view()}
+                        {bloc.competencies.iter().map(|c| view! { <CompetencyRating competency=c /> }).collect_view()}
                     </section>
                 }
             }).collect_view()}

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::core::assessment::Level;
-use crate::core::model::{Bloc, Certification, Competency};
+use crate::core::compare::alike_to_update;
+use crate::core::model::Competency;
 use crate::i18n::{level_msg, Msg};
 use crate::ui::app::{env, lang, t};
 use crate::ui::errors::assessment_error_msg;
@@ -13,12 +14,7 @@ use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::work::{alike, my_work};
 
 #[component]
-pub fn CompetencyRating(
-    cert: &'static Certification,
-    bloc: &'static Bloc,
-    competency: &'static Competency,
-) -> impl IntoView {
-    let _ = bloc;
+pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
     let env = env();
     let work = my_work();
     let lang = lang();
@@ -35,16 +31,10 @@ pub fn CompetencyRating(
             return Vec::new();
         };
         work.with(|a| {
-            alike(env.catalogue)
-                .alike(id)
-                .iter()
-                .filter_map(|other| {
-                    let (other_cert, comp) = env.catalogue.competency(other)?;
-                    (other_cert.code != cert.code
-                        && a.is_selected(&other_cert.code)
-                        && a.rating(other) != Some(level))
-                    .then(|| (other_cert.code.clone(), comp.id.clone(), comp.label.clone()))
-                })
+            alike_to_update(env.catalogue, alike(env.catalogue), a, id, level)
+                .into_iter()
+                .filter_map(|other| env.catalogue.competency(other))
+                .map(|(c, comp)| (c.code.clone(), comp.id.clone(), comp.label.clone()))
                 .collect::<Vec<_>>()
         })
     });

@@ -85,10 +85,9 @@ fn ExperienceCard(id: u32) -> impl IntoView {
     });
     let linked = Memo::new(move |_| {
         work.with(|a| {
-            a.evidence
-                .iter()
-                .filter(|(_, ids)| ids.contains(&id))
-                .map(|(cid, _)| cid.clone())
+            a.competencies_shown_by(id)
+                .into_iter()
+                .map(str::to_owned)
                 .collect::<Vec<_>>()
         })
     });
