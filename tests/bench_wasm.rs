@@ -16,6 +16,10 @@ use repere::core::scoring::{rank, score_selection};
 use repere::core::search::{Query, SearchIndex};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
+#[path = "../benches/bench_text.rs"]
+mod bench_text;
+use bench_text::experience_text;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn now() -> f64 {
@@ -29,65 +33,6 @@ fn median_p95(mut samples: Vec<f64>) -> (f64, f64) {
     samples.sort_by(|a, b| a.total_cmp(b));
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     (at(0.5), at(0.95))
-}
-
-const WORDS: &[&str] = &[
-    "j’ai",
-    "accueilli",
-    "les",
-    "habitants",
-    "du",
-    "quartier",
-    "et",
-    "orienté",
-    "vers",
-    "la",
-    "CAF",
-    "pendant",
-    "les",
-    "maraudes",
-    "apaisé",
-    "des",
-    "tensions",
-    "entre",
-    "voisins",
-    "rédigé",
-    "un",
-    "compte",
-    "rendu",
-    "après",
-    "chaque",
-    "intervention",
-    "avec",
-    "mon",
-    "binôme",
-    "médiation",
-    "numérique",
-    "démarches",
-    "administratives",
-    "partenaires",
-    "animé",
-    "un",
-    "atelier",
-    "pour",
-    "les",
-    "jeunes",
-    "sécurité",
-    "écoute",
-    "conflit",
-];
-
-fn text(words: usize) -> String {
-    let mut x: u32 = 2_463_534_242;
-    (0..words)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            WORDS[x as usize % WORDS.len()]
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[wasm_bindgen_test]
@@ -130,7 +75,7 @@ fn bench_core_in_wasm() {
     console_log!("BENCH wasm: rating change + all scores ({} competencies, 5 certifications): median {median:.3} ms, p95 {p95:.3} ms (target ≤ 2 ms)", ids.len());
 
     // Matching a 5,000-word experience.
-    let long = text(5_000);
+    let long = experience_text(5_000);
     let mut samples = Vec::new();
     for _ in 0..30 {
         let start = now();

@@ -21,7 +21,6 @@ macro_rules! messages {
 messages! {
     // Shell
     AppName => "Repère", "Repère";
-    AppTagline => "Explorer les certifications professionnelles et situer son expérience", "Explore professional certifications and see where your experience stands";
     SkipToContent => "Aller au contenu", "Skip to content";
     MainNav => "Navigation principale", "Main navigation";
     NavCatalogue => "Catalogue", "Catalogue";
@@ -69,7 +68,6 @@ messages! {
     ReasonRome => "Code ROME {code}", "ROME code {code}";
     ReasonNsf => "Code NSF {code}", "NSF code {code}";
     ReasonFormacode => "Formacode {code}", "Formacode {code}";
-    OpenFiche => "Voir la fiche", "Open the fiche";
 
     // Fiche
     BackToCatalogue => "Retour au catalogue", "Back to the catalogue";
@@ -79,7 +77,6 @@ messages! {
     FactLevel => "Niveau", "Level";
     FactCertifiers => "Certificateur", "Certifying body";
     FactSiret => "SIRET {siret}", "SIRET {siret}";
-    FactStatus => "Statut", "Status";
     FactEnd => "Fin d’enregistrement", "Registration ends";
     NotStated => "Non précisé par la source", "Not stated in the source";
     NoneStated => "Aucun selon la source", "None according to the source";
@@ -124,7 +121,6 @@ messages! {
     StatsInsertion6 => "Insertion globale à 6 mois (%)", "Overall employment at 6 months (%)";
     StatsJob6 => "Insertion dans le métier à 6 mois (%)", "In the target job at 6 months (%)";
     StatsJob2y => "Insertion dans le métier à 2 ans (%)", "In the target job at 2 years (%)";
-    StatsMissing => "—", "—";
     SectionLineage => "Historique", "History";
     LineagePrevious => "Remplace", "Replaces";
     LineageNext => "Remplacée par", "Replaced by";

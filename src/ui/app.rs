@@ -162,7 +162,7 @@ pub fn App() -> impl IntoView {
                 Route::Report => view! { <ReportPage /> }.into_any(),
                 Route::MyData => view! { <DataPage /> }.into_any(),
                 Route::Share(payload) => view! { <SharePage payload /> }.into_any(),
-                Route::NotFound(raw) => view! { <NotFound raw /> }.into_any(),
+                Route::NotFound(_) => view! { <NotFound /> }.into_any(),
             }}
         </main>
         <Footer />

@@ -7,15 +7,11 @@ use super::title::use_title;
 use crate::core::model::Certification;
 use crate::i18n::Msg;
 
-/// `raw`: the fragment that was not understood. `code`: an unknown certification code.
+/// An address Repère does not know, or (`code`) an unknown certification code.
 #[component]
-pub fn NotFound(
-    #[prop(optional)] raw: String,
-    #[prop(optional)] code: Option<String>,
-) -> impl IntoView {
+pub fn NotFound(#[prop(optional)] code: Option<String>) -> impl IntoView {
     let lang = lang();
     use_title(move || Msg::NotFoundTitle.text(lang.get()).to_owned());
-    let _ = raw;
     let explanation = {
         let code = code.clone();
         move || match &code {
