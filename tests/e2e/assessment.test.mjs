@@ -143,12 +143,17 @@ test('rate a bloc, link an experience, reload, results, export / erase / import,
 });
 
 test('bad input: corrupt storage, foreign file, huge paste, tampered link — explained, work kept', async (t) => {
-  const { page, watch } = await app.newPage(t);
+  const { context, page, watch } = await app.newPage(t);
   const flow = new AssessmentFlow(page, app);
-  // Corrupt saved state: a message, a working app, the raw data kept.
+  // Corrupt saved state: a message, a working app, the raw data kept. The corrupt value is in
+  // storage before the app's first load (once per tab), so no earlier page can race with it.
+  await context.addInitScript((k) => {
+    if (!sessionStorage.getItem('e2e.corrupted')) {
+      sessionStorage.setItem('e2e.corrupted', '1');
+      localStorage.setItem(k, '{"format":"repere/assessment","version":2,"ratings":{"x":');
+    }
+  }, WORK_KEY);
   await app.goto(page, '/');
-  await page.evaluate((k) => localStorage.setItem(k, '{"format":"repere/assessment","version":2,"ratings":{"x":'), WORK_KEY);
-  await page.reload();
   await waitForApp(page);
   await page.getByTestId('notice').filter({ hasText: 'n’ont pas pu être relues' }).waitFor();
   assert.equal(await page.getByTestId('cert-card').count(), 5, 'the app works');
