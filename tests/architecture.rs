@@ -1,5 +1,7 @@
-//! Enforces the key invariant of ARCHITECTURE.md: the pure core (`src/core`, and the
-//! translation table `src/i18n`) never touches the browser, so it all runs under `cargo test`.
+//! Enforces the invariants of ARCHITECTURE.md that are about something being absent: the pure
+//! core (`src/core`, and the translation table `src/i18n`) never touches the browser, so it all
+//! runs under `cargo test`; the repository needs nothing outside itself; no UI module depends on
+//! the app root.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -70,5 +72,106 @@ fn pure_modules_never_import_browser_crates() {
                 bad.join("\n")
             );
         }
+    }
+}
+
+/// Files of the repository as a clone has them: everything but the folders git ignores.
+fn repository_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    const SKIPPED: [&str; 5] = [".git", "target", "node_modules", "dist", "test-results"];
+    let entries =
+        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if path.is_dir() {
+            if !SKIPPED.iter().any(|s| name == *s) {
+                repository_files(&path, out);
+            }
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// The sibling folder of reading material the project must never depend on, spelled so that
+/// this file does not name it.
+fn outside_folder() -> String {
+    ["..", "shared"].join("/")
+}
+
+#[test]
+fn nothing_in_the_repository_reads_or_names_the_folder_beside_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    repository_files(root, &mut files);
+    assert!(files.len() > 50, "the walk found the repository's files");
+    let needle = outside_folder();
+    let seeds = ["shared", "seeds"].join("/");
+    let mut offenders = Vec::new();
+    for file in files {
+        // Binary files (images) cannot name a path in a way that matters.
+        let Ok(text) = fs::read_to_string(&file) else {
+            continue;
+        };
+        for (n, line) in text.lines().enumerate() {
+            if line.contains(&needle) || line.contains(&seeds) {
+                let shown = file.strip_prefix(root).unwrap_or(&file);
+                offenders.push(format!("{}:{}: {}", shown.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "the repository must be self-contained (copy what it needs inside it):\n{}",
+        offenders.join("\n")
+    );
+}
+
+/// `use` lines of a UI module that reach the app root (`ui::app` or `super::app`).
+fn imports_app_root(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let code = line.split("//").next().unwrap_or("");
+            code.contains("ui::app") || code.contains("super::app") || code.contains("app::{")
+        })
+        .map(|(n, line)| format!("line {}: {}", n + 1, line.trim()))
+        .collect()
+}
+
+#[test]
+fn app_root_detector_table() {
+    let cases = [
+        ("use crate::ui::app::{env, t};", 1),
+        ("use super::app::lang;", 1),
+        ("use crate::ui::context::{env, t};", 0),
+        ("// ui::app composes the pages", 0),
+        ("let happy = 1;", 0),
+    ];
+    for (src, n) in cases {
+        assert_eq!(imports_app_root(src).len(), n, "{src}");
+    }
+}
+
+#[test]
+fn no_ui_module_imports_the_app_root() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(!files.is_empty(), "src/ui has no Rust files");
+    for file in files {
+        if file.ends_with("app.rs") || file.ends_with("ui/mod.rs") {
+            continue;
+        }
+        let source =
+            fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let bad = imports_app_root(&source);
+        assert!(
+            bad.is_empty(),
+            "{} imports the app root (use ui::context instead):\n{}",
+            file.display(),
+            bad.join("\n")
+        );
     }
 }

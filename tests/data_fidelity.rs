@@ -1,24 +1,30 @@
 //! Data fidelity: every certification file in `data/` parses, and what the app shows as
 //! published text (bloc titles, competency labels, assessment modalities) is copied verbatim
-//! from the seed the file names in `source.seed`.
+//! from the source the file names in `source.seed` (a file of `data/sources/`).
 //!
-//! Seeds are read from `$REPERE_SEEDS`, or else `<CARGO_MANIFEST_DIR>/../shared/seeds`.
-//! Run with `cargo test --test data_fidelity`.
+//! Every check takes the data folder as a parameter: the same checks run on `data/` and on a
+//! temporary copy with one more certification, which proves that adding a certification is
+//! adding files, with no code or test to change.
+//!
+//! Sources are read from `data/sources/`, or from `$REPERE_SEEDS` when set (to check the data
+//! against another copy of the published texts). Run with `cargo test --test data_fidelity`.
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use repere::core::catalogue::{parse_certification, Catalogue, LinkTarget};
+use repere::core::date::Date;
 use repere::core::model::Certification;
+use repere::core::search::{Query, SearchIndex};
 use serde_json::Value;
 
 // ------------------------------------------------------------------------------------------------
 // Fixtures
 
-/// Expected shape of each bundled certification:
+/// Expected shape of the hand-curated certifications (the others only need to be well formed):
 /// (code, number of blocs, blocs rebuilt from a summary, bloc codes assigned by Repère).
-const EXPECTED: &[(&str, usize, bool, bool)] = &[
+const CURATED: &[(&str, usize, bool, bool)] = &[
     ("RNCP36524", 5, false, false),
     ("RNCP37722", 3, false, false),
     ("RNCP41674", 4, false, false),
@@ -26,39 +32,43 @@ const EXPECTED: &[(&str, usize, bool, bool)] = &[
     ("RNCP2383", 3, false, true),
 ];
 
+/// The day the tests live on (the same as the e2e tests' pinned browser clock).
+const TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 22,
+};
+
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
-fn seeds_dir() -> PathBuf {
-    let dir = std::env::var_os("REPERE_SEEDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
+/// Where the published texts of `data` are: `$REPERE_SEEDS` for the real data when set, else
+/// `<data>/sources`.
+fn sources_dir(data: &Path) -> PathBuf {
+    let dir = match std::env::var_os("REPERE_SEEDS") {
+        Some(dir) if data == data_dir() => PathBuf::from(dir),
+        _ => data.join("sources"),
+    };
     assert!(
         dir.is_dir(),
-        "seeds folder not found at {}: set REPERE_SEEDS to the folder holding the seed files \
-         (shared/seeds)",
+        "sources folder not found at {}: it holds the published text of each certification",
         dir.display()
     );
     dir
 }
 
-/// `(file name, JSON text)` of every top-level `data/*.json`, sorted by name.
-fn data_files() -> Vec<(String, String)> {
-    let dir = data_dir();
-    let entries =
-        fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+/// `(file name, JSON text)` of every top-level `*.json` of `dir`, sorted by name.
+fn data_files_in(dir: &Path) -> Vec<(String, String)> {
+    let entries = fs::read_dir(dir).expect("the data folder is readable");
     let mut files: Vec<(String, String)> = entries
-        .map(|e| {
-            e.unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-                .path()
-        })
+        .map(|e| e.expect("the data folder is readable").path())
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
         .map(|p| {
             let name = p
                 .file_name()
                 .and_then(|n| n.to_str())
-                .unwrap_or_else(|| panic!("non UTF-8 file name in data/: {}", p.display()))
+                .expect("data file names are UTF-8")
                 .to_owned();
             let text = fs::read_to_string(&p)
                 .unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
@@ -74,15 +84,29 @@ fn data_files() -> Vec<(String, String)> {
     files
 }
 
-/// Every data file, parsed; panics naming the file and field of the first bad one.
-fn certifications() -> Vec<(String, Certification)> {
-    data_files()
+fn data_files() -> Vec<(String, String)> {
+    data_files_in(&data_dir())
+}
+
+/// Every data file of `dir`, parsed; panics naming the file and field of the first bad one.
+fn certifications_in(dir: &Path) -> Vec<(String, Certification)> {
+    data_files_in(dir)
         .into_iter()
         .map(|(file, text)| {
             let cert = parse_certification(&file, &text).unwrap_or_else(|e| panic!("{e}"));
             (file, cert)
         })
         .collect()
+}
+
+/// The catalogue the app would bundle from `dir` (what `build.rs` does with `data/`).
+fn catalogue_of(dir: &Path) -> Catalogue {
+    let files = data_files_in(dir);
+    let sources: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(f, t)| (f.as_str(), t.as_str()))
+        .collect();
+    Catalogue::from_sources(&sources).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Whitespace runs (spaces, NBSP, tabs, newlines) become one space; ends are trimmed.
@@ -93,14 +117,14 @@ fn normalise(s: &str) -> String {
         .join(" ")
 }
 
-/// The seed a certification was written from, whitespace-normalised.
-fn seed_text(file: &str, cert: &Certification) -> String {
+/// The source a certification was written from, whitespace-normalised.
+fn seed_text(sources: &Path, file: &str, cert: &Certification) -> String {
     let name = &cert.source.seed;
     assert!(
         !name.is_empty() && !name.contains(['/', '\\']) && name != "..",
-        "data/{file}: field `source.seed`: {name:?} must be a file name in the seeds folder"
+        "data/{file}: field `source.seed`: {name:?} must be a file name in data/sources/"
     );
-    let path = seeds_dir().join(name);
+    let path = sources.join(name);
     let text = fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "data/{file}: field `source.seed`: cannot read {}: {e}",
@@ -133,8 +157,13 @@ fn check_verbatim(seed: &str, file: &str, field: &str, text: &str) {
 
 #[test]
 fn titles_labels_and_modalities_are_copied_verbatim_from_the_seed() {
-    for (file, cert) in certifications() {
-        let seed = seed_text(&file, &cert);
+    check_verbatim_copies(&data_dir());
+}
+
+fn check_verbatim_copies(dir: &Path) {
+    let sources = sources_dir(dir);
+    for (file, cert) in certifications_in(dir) {
+        let seed = seed_text(&sources, &file, &cert);
         for (i, bloc) in cert.blocs.iter().enumerate() {
             check_verbatim(&seed, &file, &format!("blocs[{i}].title"), &bloc.title);
             for (j, comp) in bloc.competencies.iter().enumerate() {
@@ -173,9 +202,13 @@ fn verbatim_check_normalises_whitespace_and_rejects_paraphrase() {
 
 #[test]
 fn codes_and_competency_ids_are_well_formed_and_unique() {
+    check_codes_and_ids(&data_dir());
+}
+
+fn check_codes_and_ids(dir: &Path) {
     let mut bloc_codes: HashMap<String, String> = HashMap::new();
     let mut ids: HashMap<String, String> = HashMap::new();
-    for (file, cert) in certifications() {
+    for (file, cert) in certifications_in(dir) {
         assert_eq!(
             file,
             format!("{}.json", cert.code),
@@ -231,14 +264,18 @@ fn bundled() -> Catalogue {
 
 #[test]
 fn bundled_catalogue_holds_every_data_file() {
-    let files = data_files();
-    let catalogue = bundled();
+    check_catalogue_holds_every_file(&bundled(), &data_dir());
+}
+
+fn check_catalogue_holds_every_file(catalogue: &Catalogue, dir: &Path) {
+    let files = data_files_in(dir);
     assert_eq!(
         catalogue.all().len(),
         files.len(),
-        "certifications bundled vs files in data/"
+        "certifications in the catalogue vs files in {}",
+        dir.display()
     );
-    for (file, cert) in certifications() {
+    for (file, cert) in certifications_in(dir) {
         assert_eq!(
             catalogue.get(&cert.code),
             Some(&cert),
@@ -250,6 +287,24 @@ fn bundled_catalogue_holds_every_data_file() {
 #[test]
 fn lineage_references_resolve() {
     let catalogue = bundled();
+    check_lineage_references(&catalogue);
+    let old = catalogue.get("RNCP2383").expect("RNCP2383 is bundled");
+    let bundled_successor = LinkTarget::Bundled {
+        code: "RNCP36241".into(),
+        title: bundled_title(&catalogue, "RNCP36241"),
+    };
+    assert_eq!(catalogue.successors(old), vec![bundled_successor]);
+    let new = catalogue.get("RNCP36241").expect("RNCP36241 is bundled");
+    assert!(
+        catalogue
+            .predecessors(new)
+            .iter()
+            .any(|t| matches!(t, LinkTarget::Bundled { code, .. } if code == "RNCP2383")),
+        "RNCP36241 lists RNCP2383 among its predecessors"
+    );
+}
+
+fn check_lineage_references(catalogue: &Catalogue) {
     for cert in catalogue.all() {
         let refs = cert
             .previous
@@ -270,20 +325,6 @@ fn lineage_references_resolve() {
             );
         }
     }
-    let old = catalogue.get("RNCP2383").expect("RNCP2383 is bundled");
-    let bundled_successor = LinkTarget::Bundled {
-        code: "RNCP36241".into(),
-        title: bundled_title(&catalogue, "RNCP36241"),
-    };
-    assert_eq!(catalogue.successors(old), vec![bundled_successor]);
-    let new = catalogue.get("RNCP36241").expect("RNCP36241 is bundled");
-    assert!(
-        catalogue
-            .predecessors(new)
-            .iter()
-            .any(|t| matches!(t, LinkTarget::Bundled { code, .. } if code == "RNCP2383")),
-        "RNCP36241 lists RNCP2383 among its predecessors"
-    );
 }
 
 fn bundled_title(catalogue: &Catalogue, code: &str) -> String {
@@ -296,7 +337,7 @@ fn bundled_title(catalogue: &Catalogue, code: &str) -> String {
 #[test]
 fn bundled_certifications_have_the_expected_shape() {
     let catalogue = bundled();
-    for &(code, blocs, reconstructed, assigned) in EXPECTED {
+    for &(code, blocs, reconstructed, assigned) in CURATED {
         let cert = catalogue
             .get(code)
             .unwrap_or_else(|| panic!("{code} is bundled"));
@@ -445,4 +486,97 @@ fn malformed_copies_name_the_file_and_the_field() {
     for &(file, mutate, field) in cases {
         check_malformed(&base, file, mutate, field);
     }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Adding a certification is adding files
+
+/// Copies `data/` (certification files and their sources) to a fresh folder, plus one more
+/// certification made from `from` under the code `code`: its own bloc codes, ids, source file.
+fn data_with_extra_certification(from: &str, code: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("data-with-{code}"));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("sources")).expect("the target folder is writable");
+    for (file, text) in data_files() {
+        fs::write(dir.join(&file), text).expect("the copy is writable");
+    }
+    for entry in fs::read_dir(data_dir().join("sources")).expect("data/sources is readable") {
+        let path = entry.expect("data/sources is readable").path();
+        let name = path.file_name().expect("a file name");
+        fs::copy(&path, dir.join("sources").join(name)).expect("the copy is writable");
+    }
+    let original = fs::read_to_string(data_dir().join(format!("{from}.json")))
+        .expect("the model certification exists");
+    let mut value: Value = serde_json::from_str(&original).expect("valid JSON");
+    let seed = value["source"]["seed"]
+        .as_str()
+        .expect("a source")
+        .to_owned();
+    // Every occurrence of the code (bloc codes, competency ids, URL) becomes the new code.
+    let digits = code.trim_start_matches("RNCP");
+    let renamed = serde_json::to_string_pretty(&value)
+        .expect("a JSON value serialises")
+        .replace(from, code)
+        .replace(
+            &format!("/{}/", from.trim_start_matches("RNCP")),
+            &format!("/{digits}/"),
+        );
+    value = serde_json::from_str(&renamed).expect("still valid JSON");
+    value["title"] = Value::from("Certification ajoutée par le test");
+    value["previous"] = Value::Array(vec![]);
+    value["next"] = Value::Array(vec![]);
+    let new_seed = format!("{code}.txt");
+    value["source"]["seed"] = Value::from(new_seed.as_str());
+    fs::copy(
+        data_dir().join("sources").join(seed),
+        dir.join("sources").join(&new_seed),
+    )
+    .expect("the copy is writable");
+    fs::write(
+        dir.join(format!("{code}.json")),
+        serde_json::to_string_pretty(&value).expect("a JSON value serialises"),
+    )
+    .expect("the copy is writable");
+    dir
+}
+
+#[test]
+fn an_extra_certification_file_is_picked_up_by_the_catalogue_and_the_data_tests() {
+    let code = "RNCP99901";
+    let dir = data_with_extra_certification("RNCP37722", code);
+    let count = data_files().len();
+    // The data tests, run on the folder with one more file.
+    check_verbatim_copies(&dir);
+    check_codes_and_ids(&dir);
+    let catalogue = catalogue_of(&dir);
+    check_catalogue_holds_every_file(&catalogue, &dir);
+    check_lineage_references(&catalogue);
+    // The catalogue: one more card, found by its code and by its competencies.
+    assert_eq!(catalogue.all().len(), count + 1);
+    let added = catalogue
+        .get(code)
+        .expect("the new certification is in the catalogue");
+    assert_eq!(
+        added.blocs.len(),
+        catalogue.get("RNCP37722").map_or(0, |c| c.blocs.len())
+    );
+    let index = SearchIndex::new(&catalogue, None);
+    for text in [code, "médiation"] {
+        let query = Query {
+            text: text.into(),
+            ..Query::default()
+        };
+        assert!(
+            index
+                .search(&query, TODAY)
+                .iter()
+                .any(|h| h.cert.code == code),
+            "searching {text:?} finds {code}"
+        );
+    }
+    assert!(
+        catalogue.competency(&format!("{code}BC01-C01")).is_some(),
+        "its competencies are addressable by id"
+    );
+    let _ = fs::remove_dir_all(&dir);
 }

@@ -200,7 +200,8 @@ pub struct Reconstruction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// The seed file in `shared/seeds/` the data was written from.
+    /// The published text the data was written from: a file name in `data/sources/`
+    /// (`RNCP<digits>.txt`), checked by `tests/data_fidelity.rs`.
     pub seed: String,
     /// The official fiche on francecompetences.fr.
     pub url: String,

@@ -32,7 +32,10 @@ export const DIST = resolve(ROOT, process.env.DIST ?? 'dist');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-/** Flags that keep Chromium quiet and offline (see ../shared/TOOLCHAIN.md). */
+/**
+ * Flags that keep Chromium quiet and offline: without the background-networking ones it tries to
+ * reach Google's hosts at every start, which a closed network refuses.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
