@@ -8,7 +8,7 @@ use repere::core::search::{Field, Query, SearchIndex};
 
 fn check(text: &str, expected: &[&str]) {
     let cat = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
-    let today = Date::new(2026, 11, 22).unwrap_or_else(|| unreachable!());
+    let today = Date::new(2026, 11, 22).expect("a valid date");
     let q = Query {
         text: text.into(),
         ..Query::default()
@@ -61,7 +61,7 @@ fn acceptance_queries() {
 #[test]
 fn k1204_reason_is_the_rome_code() {
     let cat = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
-    let today = Date::new(2026, 11, 22).unwrap_or_else(|| unreachable!());
+    let today = Date::new(2026, 11, 22).expect("a valid date");
     let q = Query {
         text: "K1204".into(),
         ..Query::default()

@@ -245,6 +245,13 @@ impl Catalogue {
         out
     }
 
+    /// The code to name in "Replaced by …": the first successor, if any.
+    pub fn successor_code(&self, cert: &Certification) -> Option<String> {
+        self.successors(cert).into_iter().next().map(|t| match t {
+            LinkTarget::Bundled { code, .. } | LinkTarget::Official { code, .. } => code,
+        })
+    }
+
     /// The certifications `cert` replaces: its `previous` list, plus every bundled
     /// certification that names it as `next`.
     pub fn predecessors(&self, cert: &Certification) -> Vec<LinkTarget> {
@@ -371,20 +378,17 @@ mod tests {
         );
         let cat = Catalogue::from_sources(&[("1", &old), ("2", &new), ("3", &gone)])
             .unwrap_or_else(|e| panic!("{e}"));
-        let today = Date::new(2026, 11, 22).unwrap_or_else(|| unreachable!());
-        let st = |code: &str| cat.status(cat.get(code).unwrap_or_else(|| unreachable!()), today);
+        let today = Date::new(2026, 11, 22).unwrap();
+        let st = |code: &str| cat.status(cat.get(code).unwrap(), today);
         assert_eq!(st("RNCP1"), Status::Replaced);
         assert_eq!(st("RNCP2"), Status::Active);
         assert_eq!(st("RNCP3"), Status::Expired);
-        let on_end_day = Date::new(2024, 6, 1).unwrap_or_else(|| unreachable!());
+        let on_end_day = Date::new(2024, 6, 1).unwrap();
         assert_eq!(
-            cat.status(
-                cat.get("RNCP3").unwrap_or_else(|| unreachable!()),
-                on_end_day
-            ),
+            cat.status(cat.get("RNCP3").unwrap(), on_end_day),
             Status::Active
         );
-        let new_cert = cat.get("rncp2").unwrap_or_else(|| unreachable!());
+        let new_cert = cat.get("rncp2").unwrap();
         assert_eq!(
             cat.predecessors(new_cert),
             vec![LinkTarget::Bundled {
@@ -392,7 +396,7 @@ mod tests {
                 title: "Titre RNCP1".into()
             }]
         );
-        match &cat.predecessors(cat.get("RNCP3").unwrap_or_else(|| unreachable!()))[0] {
+        match &cat.predecessors(cat.get("RNCP3").unwrap())[0] {
             LinkTarget::Official { url, .. } => assert!(url.ends_with("/rncp/9/"), "{url}"),
             other => panic!("{other:?}"),
         }

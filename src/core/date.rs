@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn formats_and_orders() {
-        let d = Date::new(2024, 6, 1).unwrap_or_else(|| unreachable!());
+        let d = Date::new(2024, 6, 1).unwrap();
         assert_eq!(d.iso(), "2024-06-01");
         assert_eq!(d.french(), "01/06/2024");
         assert!(Date::new(2024, 5, 31) < Some(d));

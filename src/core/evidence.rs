@@ -126,7 +126,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, word: &str, max: usize, expected: &str) {
-        let at = text.find(word).unwrap_or_else(|| unreachable!());
+        let at = text.find(word).unwrap();
         let range = at..at + word.len();
         let (s, ranges) = snippet(text, std::slice::from_ref(&range), max);
         assert_eq!(s, expected);

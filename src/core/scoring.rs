@@ -396,7 +396,7 @@ mod tests {
         for code in ["RNCP37722", "RNCP2383", "RNCP99999", "RNCP36241"] {
             a.select(code).unwrap_or_else(|e| panic!("{e}"));
         }
-        let rncp2383 = cat.get("RNCP2383").unwrap_or_else(|| unreachable!());
+        let rncp2383 = cat.get("RNCP2383").unwrap();
         rate(&mut a, &rncp2383.blocs[0], "aaa");
         let scores = score_selection(&cat, &a);
         let codes: Vec<&str> = scores.iter().map(|s| s.code.as_str()).collect();

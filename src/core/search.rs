@@ -360,7 +360,7 @@ mod tests {
     }
 
     fn today() -> Date {
-        Date::new(2026, 11, 22).unwrap_or_else(|| unreachable!())
+        Date::new(2026, 11, 22).unwrap()
     }
 
     /// `expected`: codes in rank order, each with the highlighted words of its first reason.
