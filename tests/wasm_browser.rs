@@ -72,3 +72,61 @@ async fn highlighted_text_marks_the_ranges() {
     let second = marks.get(1).and_then(|m| m.text_content());
     assert_eq!(second.as_deref(), Some("à l’école"));
 }
+
+/// A refused edit (a note over the core's limit) notifies no one: no view re-runs, the autosave
+/// does not restart. The old pattern, `work.update` around the refused call, did notify.
+#[wasm_bindgen_test]
+async fn a_refused_edit_changes_nothing_and_notifies_no_one() {
+    use repere::core::assessment::{Assessment, MAX_NOTE_CHARS};
+    use repere::i18n::Lang;
+    use repere::ui::notice::Notices;
+    use repere::ui::work::{edit, edit_if};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    // Mounting anything starts Leptos' executor, which runs effects.
+    let root: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    let _mounted = leptos::mount::mount_to(root, || view! { <p></p> });
+    let owner = Owner::new();
+    owner.set();
+    let id = "RNCP37722BC01-C01";
+    let work = RwSignal::new(Assessment::default());
+    let notices = Notices::new(RwSignal::new(Lang::Fr));
+    let runs = Rc::new(Cell::new(0u32));
+    let counter = Rc::clone(&runs);
+    Effect::new(move |_| {
+        work.track();
+        counter.set(counter.get() + 1);
+    });
+    leptos::task::tick().await;
+    let settled = runs.get();
+
+    let too_long = "x".repeat(MAX_NOTE_CHARS + 1);
+    assert_eq!(edit(work, notices, |a| a.set_note(id, &too_long)), None);
+    assert!(
+        !edit_if(work, |a| a.deselect("RNCP37722")),
+        "nothing to deselect"
+    );
+    leptos::task::tick().await;
+    assert_eq!(runs.get(), settled, "refused or empty edits notify no one");
+    assert_eq!(
+        notices.0.get_untracked().len(),
+        1,
+        "the refusal is explained"
+    );
+    assert!(work.with_untracked(|a| a.note(id).is_none()));
+
+    // The old pattern notified every subscriber for the same refused edit.
+    work.update(|a| {
+        let _ = a.set_note(id, &too_long);
+    });
+    leptos::task::tick().await;
+    assert_eq!(runs.get(), settled + 1, "work.update always notifies");
+
+    assert_eq!(edit(work, notices, |a| a.set_note(id, "Accueil")), Some(()));
+    leptos::task::tick().await;
+    assert_eq!(runs.get(), settled + 2, "an accepted edit notifies");
+}

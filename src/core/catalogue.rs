@@ -1,7 +1,7 @@
 //! The catalogue: every bundled certification, parsed and checked, with the facts derived from
 //! them (status on a given day, lineage inside or outside the catalogue).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::date::Date;
@@ -156,10 +156,14 @@ pub enum LinkTarget {
     },
 }
 
-/// All bundled certifications, sorted by code.
+/// All bundled certifications, sorted by code, with an index of codes and competency ids.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
     certs: Vec<Certification>,
+    /// Upper-case code → position in `certs`.
+    by_code: HashMap<String, usize>,
+    /// Competency id → (certification, bloc, competency) positions.
+    by_competency: HashMap<String, (usize, usize, usize)>,
 }
 
 impl Catalogue {
@@ -189,7 +193,24 @@ impl Catalogue {
             certs.push(cert);
         }
         certs.sort_by(|a, b| a.code.cmp(&b.code));
-        Ok(Catalogue { certs })
+        let by_code = certs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.to_ascii_uppercase(), i))
+            .collect();
+        let mut by_competency = HashMap::new();
+        for (i, cert) in certs.iter().enumerate() {
+            for (j, bloc) in cert.blocs.iter().enumerate() {
+                for (k, comp) in bloc.competencies.iter().enumerate() {
+                    by_competency.insert(comp.id.clone(), (i, j, k));
+                }
+            }
+        }
+        Ok(Catalogue {
+            certs,
+            by_code,
+            by_competency,
+        })
     }
 
     /// The catalogue bundled in the app (`data/*.json`).
@@ -202,19 +223,16 @@ impl Catalogue {
     }
 
     pub fn get(&self, code: &str) -> Option<&Certification> {
-        let code = code.trim();
-        self.certs
-            .iter()
-            .find(|c| c.code.eq_ignore_ascii_case(code))
+        let code = code.trim().to_ascii_uppercase();
+        self.by_code.get(&code).and_then(|&i| self.certs.get(i))
     }
 
     /// Finds a competency anywhere in the catalogue.
     pub fn competency(&self, id: &str) -> Option<(&Certification, &Competency)> {
-        self.certs.iter().find_map(|cert| {
-            cert.competencies()
-                .find(|(_, c)| c.id == id)
-                .map(|(_, c)| (cert, c))
-        })
+        let &(i, j, k) = self.by_competency.get(id)?;
+        let cert = self.certs.get(i)?;
+        let comp = cert.blocs.get(j)?.competencies.get(k)?;
+        Some((cert, comp))
     }
 
     /// Status of a certification on `today`.

@@ -41,10 +41,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::assessment::{Assessment, AssessmentError, Level};
+use super::assessment::{Assessment, AssessmentError, Level, Pruned};
+use super::catalogue::Catalogue;
 use super::date::Date;
 
-pub use share::{crc32, decode_share, encode_share, shared_view, MAX_SHARE_CHARS, SHARE_VERSION};
+pub use share::{
+    crc32, decode_share, encode_share, shared_view, MAX_SHARE_CHARS, SHARE_PREFIX, SHARE_VERSION,
+};
 
 /// The `format` tag of saved and exported assessments.
 pub const FORMAT: &str = "repere/assessment";
@@ -232,6 +235,69 @@ pub fn decode_import(text: &str) -> Result<Assessment, CodecError> {
     decode_json(text)
 }
 
+/// Reads text pasted by the user: the content of an export file, a whole share link, its
+/// fragment (`#/partage/…`) or its bare payload. A link wrapped over several lines by a mail
+/// client is read as if it were on one line.
+pub fn decode_pasted(text: &str) -> Result<Assessment, CodecError> {
+    if text.len() > MAX_SAVED_BYTES {
+        return Err(CodecError::TooLarge);
+    }
+    let trimmed = text.strip_prefix('\u{feff}').unwrap_or(text).trim();
+    if trimmed.is_empty() {
+        return Err(CodecError::Empty);
+    }
+    if trimmed.starts_with('{') {
+        return decode_import(trimmed);
+    }
+    let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    let is_payload = compact
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if compact.contains(SHARE_PREFIX) || is_payload {
+        return decode_share(&compact);
+    }
+    decode_import(trimmed)
+}
+
+/// Where a text to read comes from: each has its own decoder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The state kept in local storage (this tab's or another tab's).
+    Saved,
+    /// A file chosen for import.
+    File,
+    /// Text pasted on the "my data" page.
+    Pasted,
+    /// The payload of a share link being opened.
+    ShareLink,
+}
+
+/// Work read from outside the running app, restricted to what the catalogue knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    pub assessment: Assessment,
+    /// What was dropped because the catalogue does not know it (data updated since).
+    pub pruned: Pruned,
+}
+
+/// The one way into the app for saved state, files, pasted text and share links: decodes with
+/// the decoder of `origin`, then prunes against `catalogue`, so that no entry point can bring
+/// in a code or competency the app does not know.
+pub fn read_incoming(
+    origin: Origin,
+    text: &str,
+    catalogue: &Catalogue,
+) -> Result<Incoming, CodecError> {
+    let mut assessment = match origin {
+        Origin::Saved => decode_saved(text),
+        Origin::File => decode_import(text),
+        Origin::Pasted => decode_pasted(text),
+        Origin::ShareLink => decode_share(text),
+    }?;
+    let pruned = assessment.prune(catalogue);
+    Ok(Incoming { assessment, pruned })
+}
+
 fn decode_json(text: &str) -> Result<Assessment, CodecError> {
     if text.len() > MAX_SAVED_BYTES {
         return Err(CodecError::TooLarge);
@@ -324,6 +390,97 @@ mod tests {
         ok(a.accept_suggestion(e, C1, Level::Alone));
         ok(a.dismiss_suggestion(e, C2));
         a
+    }
+
+    #[test]
+    fn pasted_text_is_a_file_a_link_a_fragment_or_a_bare_payload() {
+        let a = sample();
+        let payload = share::encode_share(&a, true);
+        let expected = Ok(shared_view(&a, true));
+        let wrapped = format!("{}\n  {}", &payload[..20], &payload[20..]);
+        let cases: Vec<(String, Result<Assessment, CodecError>)> = vec![
+            (
+                format!("https://example.org/repere/{SHARE_PREFIX}{payload}"),
+                expected.clone(),
+            ),
+            (format!("  {SHARE_PREFIX}{payload}\n"), expected.clone()),
+            (payload.clone(), expected.clone()),
+            (format!(" {payload} "), expected.clone()),
+            (wrapped, expected.clone()),
+            (
+                encode_export(&a, Date::new(2026, 11, 22).unwrap()),
+                Ok(a.clone()),
+            ),
+            (format!("\u{feff}{}", encode_saved(&a)), Ok(a.clone())),
+            ("".into(), Err(CodecError::Empty)),
+            ("   \n".into(), Err(CodecError::Empty)),
+            ("bonjour, voici mon bilan".into(), Err(CodecError::Foreign)),
+            (
+                "https://example.org/#/fiche/RNCP37722".into(),
+                Err(CodecError::Foreign),
+            ),
+            ("!!!not-base64!!!".into(), Err(CodecError::Foreign)),
+            (
+                payload[..payload.len() - 7].to_owned(),
+                Err(CodecError::Truncated),
+            ),
+            ("x".repeat(MAX_SAVED_BYTES + 1), Err(CodecError::TooLarge)),
+        ];
+        for (text, want) in cases {
+            let shown: String = text.chars().take(60).collect();
+            assert_eq!(decode_pasted(&text), want, "{shown:?}");
+        }
+    }
+
+    #[test]
+    fn every_entry_point_prunes_against_the_catalogue() {
+        let cat = Catalogue::bundled().unwrap();
+        let mut a = sample();
+        // Work saved with a certification the catalogue no longer has.
+        a.selection.push("RNCP1".into());
+        a.ratings.insert("RNCP1BC01-C01".into(), Level::Alone);
+        a.notes.insert("RNCP1BC01-C01".into(), "ancienne".into());
+        let saved = encode_saved(&a);
+        let link = share::encode_share(&a, true);
+        let today = Date::new(2026, 11, 22).unwrap();
+        let cases = [
+            (Origin::Saved, saved.clone()),
+            (Origin::File, encode_export(&a, today)),
+            (Origin::Pasted, saved),
+            (
+                Origin::Pasted,
+                format!("https://x.test/{SHARE_PREFIX}{link}"),
+            ),
+            (Origin::ShareLink, link),
+        ];
+        for (origin, text) in cases {
+            let incoming = read_incoming(origin, &text, &cat).unwrap();
+            assert_eq!(
+                incoming.pruned.codes,
+                vec!["RNCP1".to_owned()],
+                "{origin:?}"
+            );
+            assert_eq!(
+                incoming.pruned.competencies,
+                vec!["RNCP1BC01-C01".to_owned()],
+                "{origin:?}"
+            );
+            assert_eq!(incoming.assessment.selection, vec!["RNCP37722", "RNCP2383"]);
+            assert!(
+                incoming.assessment.rating("RNCP1BC01-C01").is_none(),
+                "{origin:?}"
+            );
+            assert_eq!(
+                incoming.assessment.rating(C1),
+                Some(Level::Alone),
+                "{origin:?}"
+            );
+        }
+        assert_eq!(
+            read_incoming(Origin::File, "{}", &cat),
+            Err(CodecError::Foreign),
+            "errors pass through"
+        );
     }
 
     #[test]

@@ -54,7 +54,64 @@ impl Param {
     }
 }
 
+/// The sections of the main navigation; every page belongs to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Catalogue,
+    Assess,
+    Experiences,
+    Results,
+    MyData,
+}
+
+impl Section {
+    /// In the order of the navigation.
+    pub const ALL: [Section; 5] = [
+        Section::Catalogue,
+        Section::Assess,
+        Section::Experiences,
+        Section::Results,
+        Section::MyData,
+    ];
+
+    /// The page a navigation link of this section opens.
+    pub fn route(self) -> Route {
+        match self {
+            Section::Catalogue => Route::home(),
+            Section::Assess => Route::Assess(None),
+            Section::Experiences => Route::Experiences,
+            Section::Results => Route::Results,
+            Section::MyData => Route::MyData,
+        }
+    }
+}
+
 impl Route {
+    /// The catalogue with no search: the home page.
+    pub fn home() -> Route {
+        Route::Catalogue(Query::default())
+    }
+
+    /// The navigation section this page belongs to.
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Catalogue(_) | Route::Fiche(_) | Route::NotFound(_) => Section::Catalogue,
+            Route::Assess(_) => Section::Assess,
+            Route::Experiences => Section::Experiences,
+            Route::Results | Route::Compare | Route::Report => Section::Results,
+            Route::MyData | Route::Share(_) => Section::MyData,
+        }
+    }
+
+    /// The page shown for this route: the catalogue without its query (typing in the search
+    /// box updates the results, it does not rebuild the page), every other route as it is.
+    pub fn page(&self) -> Route {
+        match self {
+            Route::Catalogue(_) => Route::home(),
+            other => other.clone(),
+        }
+    }
+
     /// Parses a `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let raw = hash.strip_prefix('#').unwrap_or(hash);
@@ -239,6 +296,29 @@ mod tests {
         check("#/donnees", Route::MyData);
         check("#/partage/AbC-_09", Route::Share("AbC-_09".into()));
         check("#/partage", Route::NotFound("/partage".into()));
+    }
+
+    #[test]
+    fn sections_and_pages() {
+        let cases = [
+            ("#/", Section::Catalogue, "#/"),
+            ("#/?q=conflit", Section::Catalogue, "#/"),
+            ("#/fiche/RNCP37722", Section::Catalogue, "#/fiche/RNCP37722"),
+            ("#/nimporte", Section::Catalogue, "#/nimporte"),
+            ("#/bilan/RNCP37722", Section::Assess, "#/bilan/RNCP37722"),
+            ("#/experiences", Section::Experiences, "#/experiences"),
+            ("#/comparer", Section::Results, "#/comparer"),
+            ("#/rapport", Section::Results, "#/rapport"),
+            ("#/partage/AQ", Section::MyData, "#/partage/AQ"),
+        ];
+        for (hash, section, page) in cases {
+            let route = Route::parse(hash);
+            assert_eq!(route.section(), section, "{hash}");
+            assert_eq!(route.page().to_hash(), page, "{hash}");
+        }
+        for section in Section::ALL {
+            assert_eq!(Route::parse(&section.route().to_hash()).section(), section);
+        }
     }
 
     #[test]

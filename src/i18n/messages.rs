@@ -205,6 +205,7 @@ messages! {
     ExpNone => "Aucune expérience pour l’instant.", "No experience yet.";
     ExpPeriodOngoing => "depuis {start}", "since {start}";
     ExpPeriod => "{start} – {end}", "{start} – {end}";
+    ExpPeriodUntil => "jusqu’à {end}", "until {end}";
     ExpAdded => "Expérience ajoutée. Regardez les compétences proposées ci-dessous.", "Experience added. See the suggested competencies below.";
     KindEmploi => "Emploi", "Job";
     KindBenevolat => "Bénévolat", "Volunteering";
@@ -292,6 +293,9 @@ messages! {
     ImportDone => "Données importées.", "Data imported.";
     MergeDone => "Fusion faite : {added} réponse(s) ajoutée(s), {kept} réponse(s) différente(s) gardée(s) comme avant, {experiences} expérience(s) ajoutée(s).", "Merged: {added} answer(s) added, {kept} differing answer(s) kept as they were, {experiences} experience(s) added.";
     ImportFailed => "Ce contenu n’a pas pu être lu. Votre travail n’a pas été modifié.", "This content could not be read. Your work was not changed.";
+    DownloadFailed => "Le téléchargement n’a pas pu démarrer : votre navigateur l’a refusé. Votre travail reste enregistré sur cet appareil ; réessayez, ou créez un lien de partage.", "The download could not start: your browser refused it. Your work is still saved on this device; try again, or create a share link.";
+    IncomingPrunedOne => "1 élément de ce contenu ne correspond à aucune certification du catalogue : il est laissé de côté.", "1 item of this content matches no certification of the catalogue: it is left out.";
+    IncomingPrunedMany => "{n} éléments de ce contenu ne correspondent à aucune certification du catalogue : ils sont laissés de côté.", "{n} items of this content match no certification of the catalogue: they are left out.";
     ImportReadFailed => "Le fichier n’a pas pu être lu par le navigateur.", "The browser could not read the file.";
     ShareTitle => "Partager un lien", "Share a link";
     ShareHint => "Le lien contient votre sélection et vos réponses, dans l’adresse elle-même : rien n’est envoyé à un serveur.", "The link holds your selection and answers inside the address itself: nothing is sent to a server.";
@@ -338,9 +342,9 @@ messages! {
 
     // Assessment errors
     ErrTitleEmpty => "Donnez un intitulé à l’expérience.", "Give the experience a title.";
-    ErrTitleTooLong => "L’intitulé est trop long (200 caractères au plus).", "The title is too long (200 characters at most).";
-    ErrDescriptionTooLong => "La description est trop longue (20 000 caractères au plus).", "The description is too long (20,000 characters at most).";
-    ErrNoteTooLong => "L’exemple est trop long (5 000 caractères au plus) : raccourcissez-le pour qu’il soit enregistré.", "The example is too long (5,000 characters at most): shorten it so that it is saved.";
+    ErrTitleTooLong => "L’intitulé est trop long ({max} caractères au plus).", "The title is too long ({max} characters at most).";
+    ErrDescriptionTooLong => "La description est trop longue ({max} caractères au plus).", "The description is too long ({max} characters at most).";
+    ErrNoteTooLong => "L’exemple est trop long ({max} caractères au plus) : raccourcissez-le pour qu’il soit enregistré.", "The example is too long ({max} characters at most): shorten it so that it is saved.";
     ErrEndBeforeStart => "La fin est avant le début.", "The end is before the start.";
     ErrTooMany => "Vous avez atteint la limite de ce que Repère peut garder.", "You have reached the limit of what Repère can keep.";
     ErrOther => "Cette opération n’a pas pu être faite.", "This could not be done.";

@@ -116,6 +116,44 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::assessment::YearMonth;
+
+    #[test]
+    fn periods_read_the_same_everywhere() {
+        let ym = |s: &str| YearMonth::parse(s);
+        let cases = [
+            (
+                Lang::Fr,
+                "2019-09",
+                "2021-06",
+                Some("sept.\u{a0}2019 – juin\u{a0}2021"),
+            ),
+            (
+                Lang::En,
+                "2019-09",
+                "2021-06",
+                Some("Sep\u{a0}2019 – Jun\u{a0}2021"),
+            ),
+            (Lang::Fr, "2019-09", "", Some("depuis sept.\u{a0}2019")),
+            (Lang::En, "2019-09", "", Some("since Sep\u{a0}2019")),
+            (Lang::Fr, "", "2021-08", Some("jusqu’à août\u{a0}2021")),
+            (Lang::En, "", "2021-12", Some("until Dec\u{a0}2021")),
+            (
+                Lang::Fr,
+                "2020-01",
+                "2020-01",
+                Some("janv.\u{a0}2020 – janv.\u{a0}2020"),
+            ),
+            (Lang::Fr, "", "", None),
+        ];
+        for (lang, start, end, want) in cases {
+            assert_eq!(
+                period_text(lang, ym(start), ym(end)).as_deref(),
+                want,
+                "{lang:?} {start} {end}"
+            );
+        }
+    }
 
     #[test]
     fn every_message_is_translated_with_the_same_placeholders() {
@@ -167,6 +205,44 @@ pub fn date(lang: Lang, d: crate::core::date::Date) -> String {
     }
 }
 
+/// A month of an experience: "sept. 2019" / "Sep 2019".
+pub fn year_month(lang: Lang, ym: crate::core::assessment::YearMonth) -> String {
+    const FR: [&str; 12] = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let names = match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+    };
+    let month = names
+        .get(usize::from(ym.month).saturating_sub(1))
+        .copied()
+        .unwrap_or("?");
+    format!("{month}\u{a0}{}", ym.year)
+}
+
+/// When an experience took place, the same wording everywhere (experiences page, report):
+/// "sept. 2019 – juin 2021", "depuis sept. 2019", "jusqu’à juin 2021", or nothing.
+pub fn period_text(
+    lang: Lang,
+    start: Option<crate::core::assessment::YearMonth>,
+    end: Option<crate::core::assessment::YearMonth>,
+) -> Option<String> {
+    let ym = |v| year_month(lang, v);
+    match (start, end) {
+        (Some(s), Some(e)) => {
+            Some(Msg::ExpPeriod.fill(lang, &[("start", &ym(s)), ("end", &ym(e))]))
+        }
+        (Some(s), None) => Some(Msg::ExpPeriodOngoing.fill(lang, &[("start", &ym(s))])),
+        (None, Some(e)) => Some(Msg::ExpPeriodUntil.fill(lang, &[("end", &ym(e))])),
+        (None, None) => None,
+    }
+}
+
 /// The status of a certification with its date or successor, e.g. "Expirée depuis le 01/06/2024".
 pub fn status_text(
     lang: Lang,
@@ -186,6 +262,14 @@ pub fn status_text(
             Msg::StatusActiveUntil.fill(lang, &[("date", &date(lang, d))])
         }
         (Status::Active, None, _) => Msg::StatusActiveNoDate.text(lang).to_owned(),
+    }
+}
+
+/// "Niveau 3", or "level not stated" when the fiche gives none.
+pub fn level_label(lang: Lang, level: Option<u8>) -> String {
+    match level {
+        Some(l) => Msg::LevelN.fill(lang, &[("n", &l.to_string())]),
+        None => Msg::LevelUnknown.text(lang).to_owned(),
     }
 }
 

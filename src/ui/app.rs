@@ -1,5 +1,6 @@
-//! The root component: loads the catalogue, provides the shared context (catalogue, today,
-//! language, route), follows the URL fragment and renders the shell around the current page.
+//! The root component: loads the catalogue, provides the shared context (`ui::context`),
+//! follows the URL fragment and composes the shell around the current page. No other UI
+//! module imports this one.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 use super::assess::page::AssessPage;
 use super::browser::{self, StorageKey};
 use super::catalogue::page::CataloguePage;
+use super::context::{provide_route, t, Env, UiLang};
 use super::data::page::DataPage;
 use super::data::share::SharePage;
 use super::experiences::page::ExperiencesPage;
@@ -20,54 +22,9 @@ use super::selection::SelectionBar;
 use super::shell::{Footer, Header};
 use super::work::provide_work;
 use crate::core::catalogue::Catalogue;
-use crate::core::date::Date;
 use crate::core::route::Route;
 use crate::core::search::Query;
 use crate::i18n::{Lang, Msg};
-
-/// Read-only facts shared by every component.
-#[derive(Clone, Copy)]
-pub struct Env {
-    pub catalogue: &'static Catalogue,
-    pub today: Date,
-}
-
-/// The UI language, chosen by the user and remembered on the device.
-#[derive(Clone, Copy)]
-pub struct UiLang(pub RwSignal<Lang>);
-
-/// The current route, mirrored from the URL fragment.
-#[derive(Clone, Copy)]
-pub struct CurrentRoute(pub RwSignal<Route>);
-
-pub fn env() -> Env {
-    expect_context::<Env>()
-}
-
-pub fn lang() -> RwSignal<Lang> {
-    expect_context::<UiLang>().0
-}
-
-/// A reactive translated string, for view children and attributes.
-pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let l = lang();
-    move || msg.text(l.get())
-}
-
-/// Goes to `route`, as a new history entry or replacing the current one.
-/// Works from anywhere, including callbacks that run outside the component tree
-/// (`request_animation_frame`, timers).
-pub fn navigate(route: Route, replace: bool) {
-    browser::set_hash(&route.to_hash(), replace);
-    if let Some(signal) = ROUTE.with(std::cell::Cell::get) {
-        signal.set(route);
-    }
-}
-
-thread_local! {
-    /// The route signal, for `navigate`.
-    static ROUTE: std::cell::Cell<Option<RwSignal<Route>>> = const { std::cell::Cell::new(None) };
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -94,13 +51,12 @@ pub fn App() -> impl IntoView {
         catalogue,
         today: browser::today(),
     });
-    let notices = Notices::new();
+    let notices = Notices::new(lang);
     provide_context(notices);
     provide_work(catalogue, notices);
 
     let route = RwSignal::new(Route::parse(&browser::hash()));
-    provide_context(CurrentRoute(route));
-    ROUTE.with(|r| r.set(Some(route)));
+    provide_route(route);
     let _ = window_event_listener(ev::hashchange, move |_| {
         route.set(Route::parse(&browser::hash()))
     });
@@ -110,10 +66,7 @@ pub fn App() -> impl IntoView {
 
     // Which page is shown: the route without the catalogue query, so typing in the search box
     // updates the results without rebuilding the page (and keeps the focus in the box).
-    let page = Memo::new(move |_| match route.get() {
-        Route::Catalogue(_) => Route::Catalogue(Query::default()),
-        other => other,
-    });
+    let page = Memo::new(move |_| route.with(Route::page));
     let query = Memo::new(move |_| match route.get() {
         Route::Catalogue(q) => q,
         _ => Query::default(),
@@ -122,9 +75,7 @@ pub fn App() -> impl IntoView {
     // The outside world: <html lang>, the remembered language, the "app ready" marker.
     Effect::new(move |_| {
         let l = lang.get();
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", l.as_str());
-        }
+        browser::set_document_lang(l.as_str());
         if let Err(e) = browser::save(StorageKey::Lang, l.as_str()) {
             leptos::logging::warn!("could not remember the language: {e}");
         }
@@ -137,11 +88,7 @@ pub fn App() -> impl IntoView {
         }
         current
     });
-    Effect::new(move |_| {
-        let _ = document()
-            .body()
-            .map(|b| b.set_attribute("data-app-ready", "true"));
-    });
+    Effect::new(move |_| browser::set_body_marker("data-app-ready", Some("true")));
 
     view! {
         <a class="skip-link" href="#contenu" on:click=move |ev| {

@@ -1,5 +1,7 @@
-//! The few browser services the UI needs (today's date, the URL fragment, local storage),
-//! wrapped so that a failing browser API is reported, never unwrapped.
+//! The browser services the UI needs (today's date, the URL fragment, local storage, the
+//! document's title and language, focus, printing, downloads, the clipboard), wrapped so that a
+//! failing browser API is reported, never unwrapped. The only module of the UI that calls the
+//! DOM directly; components go through it.
 
 use leptos::prelude::window;
 
@@ -88,14 +90,52 @@ pub fn set_hash(hash: &str, replace: bool) {
 /// Moves keyboard focus to the page's main heading (after a page change), for screen readers
 /// and keyboard users, and scrolls to the top.
 pub fn focus_main_heading() {
-    let doc = leptos::prelude::document();
-    if let Ok(Some(h1)) = doc.query_selector("main h1") {
-        use wasm_bindgen::JsCast;
-        if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h1.focus();
+    focus("main h1");
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Sets `document.title`.
+pub fn set_title(title: &str) {
+    leptos::prelude::document().set_title(title);
+}
+
+/// Sets `<html lang>`, so that screen readers pronounce the interface in its language.
+pub fn set_document_lang(lang: &str) {
+    if let Some(html) = leptos::prelude::document().document_element() {
+        if let Err(e) = html.set_attribute("lang", lang) {
+            leptos::logging::warn!("could not set <html lang>: {e:?}");
         }
     }
-    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Sets (or, with `None`, removes) an attribute of `<body>`: markers such as
+/// `data-app-ready` that tests and styles can rely on.
+pub fn set_body_marker(name: &str, value: Option<&str>) {
+    let Some(body) = leptos::prelude::document().body() else {
+        return;
+    };
+    let result = match value {
+        Some(v) => body.set_attribute(name, v),
+        None => body.remove_attribute(name),
+    };
+    if let Err(e) = result {
+        leptos::logging::warn!("could not set body[{name}]: {e:?}");
+    }
+}
+
+/// Moves keyboard focus to the first element matching `selector` (if any).
+pub fn focus(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Ok(Some(el)) = leptos::prelude::document().query_selector(selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Opens the browser's print dialog.
+pub fn print() -> Result<(), String> {
+    window().print().map_err(|e| format!("{e:?}"))
 }
 
 /// Removes a stored value.

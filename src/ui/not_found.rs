@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::app::{lang, t};
+use super::context::{lang, t};
 use super::title::use_title;
 use crate::core::model::Certification;
+use crate::core::route::Route;
 use crate::i18n::Msg;
 
 /// An address Repère does not know, or (`code`) an unknown certification code.
@@ -26,7 +27,7 @@ pub fn NotFound(#[prop(optional)] code: Option<String>) -> impl IntoView {
         <div class="page page--narrow" data-testid="not-found">
             <h1 tabindex="-1">{t(Msg::NotFoundTitle)}</h1>
             <p>{explanation}</p>
-            <p><a class="button" href="#/">{t(Msg::BackToCatalogue)}</a></p>
+            <p><a class="button" href=Route::home().to_hash()>{t(Msg::BackToCatalogue)}</a></p>
             {official.map(|c| {
                 let url = Certification::official_url(&c);
                 view! {

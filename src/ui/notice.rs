@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::app::{lang, t};
-use crate::i18n::Msg;
+use super::context::{lang, t};
+use crate::i18n::{Lang, Msg};
+use crate::ui::errors::Refusal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -36,27 +37,30 @@ pub struct Notice {
     page: u32,
 }
 
-/// The messages on screen, a counter of page changes, and the last id given.
+/// The messages on screen, a counter of page changes, the last id given, and the UI language
+/// (to write numbers in a message's parameters).
 #[derive(Clone, Copy)]
 pub struct Notices(
     pub RwSignal<Vec<Notice>>,
     pub StoredValue<u32>,
     StoredValue<u32>,
+    RwSignal<Lang>,
 );
 
-impl Default for Notices {
-    fn default() -> Self {
-        Notices::new()
-    }
-}
-
 impl Notices {
-    pub fn new() -> Notices {
+    pub fn new(lang: RwSignal<Lang>) -> Notices {
         Notices(
             RwSignal::new(Vec::new()),
             StoredValue::new(0),
             StoredValue::new(0),
+            lang,
         )
+    }
+
+    /// Says why the core refused an edit.
+    pub fn refused(self, why: Refusal) {
+        let params = why.params(self.3.get_untracked());
+        self.push(NoticeKind::Error, why.msg, params);
     }
 
     /// After a page change, confirmations from before the previous page go away; errors stay

@@ -3,10 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::app::{env, lang, t};
-use super::errors::assessment_error_msg;
-use super::notice::{notices, NoticeKind};
-use super::work::my_work;
+use super::context::{env, lang, t};
+use super::notice::notices;
+use super::work::{edit, edit_if, my_work};
 use crate::core::route::Route;
 use crate::i18n::Msg;
 
@@ -23,15 +22,9 @@ pub fn SelectToggle(code: String) -> impl IntoView {
     let on_click = move |_| {
         let code = code.clone();
         if selected.get_untracked() {
-            work.update(|a| {
-                a.deselect(&code);
-            });
+            edit_if(work, |a| a.deselect(&code));
         } else {
-            let mut result = Ok(true);
-            work.update(|a| result = a.select(&code));
-            if let Err(e) = result {
-                notices.push(NoticeKind::Error, assessment_error_msg(&e), vec![]);
-            }
+            edit(work, notices, |a| a.select(&code));
         }
     };
     view! {
@@ -79,13 +72,13 @@ pub fn SelectionBar() -> impl IntoView {
                                                 type="button"
                                                 class="chip__remove"
                                                 aria-label=move || Msg::SelectionRemoveNamed.fill(lang.get(), &[("code", &label_code)])
-                                                on:click=move |_| work.update(|a| { a.deselect(&remove_code); })
+                                                on:click=move |_| { edit_if(work, |a| a.deselect(&remove_code)); }
                                             >"×"</button>
                                         </li>
                                     }
                                 }).collect_view()}
                             </ul>
-                            <a class="button button--small" href="#/bilan">{t(Msg::SelectionGoAssess)}</a>
+                            <a class="button button--small" href=Route::Assess(None).to_hash()>{t(Msg::SelectionGoAssess)}</a>
                         }
                         .into_any()
                     }
@@ -101,7 +94,7 @@ pub fn NoSelection() -> impl IntoView {
     view! {
         <div class="empty">
             <p>{t(Msg::AssessNoSelection)}</p>
-            <a class="button" href="#/">{t(Msg::AssessGoCatalogue)}</a>
+            <a class="button" href=Route::home().to_hash()>{t(Msg::AssessGoCatalogue)}</a>
         </div>
     }
 }

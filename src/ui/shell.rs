@@ -2,41 +2,27 @@
 
 use leptos::prelude::*;
 
-use super::app::{lang, t, CurrentRoute};
-use crate::core::route::Route;
+use super::context::{current_route, lang, t};
+use crate::core::route::{Route, Section};
 use crate::i18n::Msg;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = lang();
     let other = move || lang.get().other();
-    let route = expect_context::<CurrentRoute>().0;
-    // Which nav entry the current page belongs to.
-    let section = Memo::new(move |_| match route.get() {
-        Route::Catalogue(_) | Route::Fiche(_) | Route::NotFound(_) => 0,
-        Route::Assess(_) => 1,
-        Route::Experiences => 2,
-        Route::Results | Route::Compare | Route::Report => 3,
-        Route::MyData | Route::Share(_) => 4,
-    });
-    let entries = [
-        (0, "#/", Msg::NavCatalogue),
-        (1, "#/bilan", Msg::NavAssess),
-        (2, "#/experiences", Msg::NavExperiences),
-        (3, "#/resultats", Msg::NavResults),
-        (4, "#/donnees", Msg::NavMyData),
-    ];
+    let route = current_route();
+    let section = Memo::new(move |_| route.with(Route::section));
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="brand" href="#/">
+                <a class="brand" href=Route::home().to_hash()>
                     <span class="brand__mark" aria-hidden="true">"◆"</span>
                     <span class="brand__name">{t(Msg::AppName)}</span>
                 </a>
                 <nav aria-label=t(Msg::MainNav) class="site-nav">
                     <ul>
-                        {entries.into_iter().map(|(i, href, msg)| view! {
-                            <li><a href=href aria-current=move || (section.get() == i).then_some("page")>{t(msg)}</a></li>
+                        {Section::ALL.into_iter().map(|s| view! {
+                            <li><a href=s.route().to_hash() aria-current=move || (section.get() == s).then_some("page")>{t(nav_msg(s))}</a></li>
                         }).collect_view()}
                     </ul>
                 </nav>
@@ -52,6 +38,16 @@ pub fn Header() -> impl IntoView {
                 </button>
             </div>
         </header>
+    }
+}
+
+fn nav_msg(section: Section) -> Msg {
+    match section {
+        Section::Catalogue => Msg::NavCatalogue,
+        Section::Assess => Msg::NavAssess,
+        Section::Experiences => Msg::NavExperiences,
+        Section::Results => Msg::NavResults,
+        Section::MyData => Msg::NavMyData,
     }
 }
 

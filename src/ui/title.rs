@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::app::lang;
+use super::browser;
+use super::context::lang;
 use crate::i18n::Msg;
 
 /// Sets the document title to "<page> — Repère" whenever `page` or the language changes.
 pub fn use_title(page: impl Fn() -> String + 'static) {
     let lang = lang();
     Effect::new(move |_| {
-        document().set_title(&Msg::PageTitle.fill(lang.get(), &[("page", &page())]));
+        browser::set_title(&Msg::PageTitle.fill(lang.get(), &[("page", &page())]));
     });
 }

@@ -2,8 +2,14 @@
 //! load, saved (debounced) on every change, flushed when the page is hidden, and kept in step
 //! across tabs through the `storage` event. Unreadable saved data is explained and backed up,
 //! never overwritten silently.
+//!
+//! Edits go through [`edit`] / [`edit_if`]: an edit the core refuses (or that changes nothing)
+//! notifies no one and does not restart the autosave. While a save is pending, `<body>` carries
+//! `data-autosave="pending"`, then `"saved"` once storage holds the work, or `"failed"` (tests
+//! wait on it).
 
 use std::cell::{Cell, OnceCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::ev;
@@ -12,13 +18,13 @@ use leptos::prelude::*;
 use super::browser::{self, StorageKey};
 use super::notice::{NoticeKind, Notices};
 use crate::core::alike::AlikeIndex;
-use crate::core::assessment::Assessment;
+use crate::core::assessment::{Assessment, AssessmentError, Level};
 use crate::core::catalogue::Catalogue;
-use crate::core::codec::{decode_saved, encode_saved};
+use crate::core::codec::{encode_saved, read_incoming, Incoming, Origin};
 use crate::core::matching::{Analyzer, Matcher};
 use crate::core::search::SearchIndex;
 use crate::i18n::Msg;
-use crate::ui::errors::codec_error_msg;
+use crate::ui::errors::{codec_error_msg, refusal};
 
 /// The user's work: selection, ratings, notes, experiences.
 #[derive(Clone, Copy)]
@@ -26,6 +32,76 @@ pub struct MyWork(pub RwSignal<Assessment>);
 
 pub fn my_work() -> RwSignal<Assessment> {
     expect_context::<MyWork>().0
+}
+
+/// Slices of the work, each re-computed once per change of the work but notifying only when
+/// its own part changed: a per-competency view subscribes to the slice it shows, so typing a
+/// note does not re-run the ratings, scores and evidence of every competency on the page.
+#[derive(Clone, Copy)]
+pub struct WorkSlices {
+    pub selection: Memo<Vec<String>>,
+    pub ratings: Memo<BTreeMap<String, Level>>,
+    pub notes: Memo<BTreeMap<String, String>>,
+    /// Competency id → the experiences linked to it as evidence (id, title).
+    pub evidence: Memo<BTreeMap<String, Vec<(u32, String)>>>,
+}
+
+impl WorkSlices {
+    fn new(work: RwSignal<Assessment>) -> WorkSlices {
+        WorkSlices {
+            selection: Memo::new(move |_| work.with(|a| a.selection.clone())),
+            ratings: Memo::new(move |_| work.with(|a| a.ratings.clone())),
+            notes: Memo::new(move |_| work.with(|a| a.notes.clone())),
+            evidence: Memo::new(move |_| {
+                work.with(|a| {
+                    a.evidence
+                        .keys()
+                        .map(|id| {
+                            let linked = a
+                                .linked_experiences(id)
+                                .into_iter()
+                                .map(|e| (e.id, e.title.clone()))
+                                .collect();
+                            (id.clone(), linked)
+                        })
+                        .collect()
+                })
+            }),
+        }
+    }
+}
+
+pub fn work_slices() -> WorkSlices {
+    expect_context::<WorkSlices>()
+}
+
+/// Applies an edit the core may refuse. Only a successful edit notifies subscribers (views,
+/// the autosave); a refused one changes nothing and its reason is shown to the user.
+pub fn edit<T>(
+    work: RwSignal<Assessment>,
+    notices: Notices,
+    f: impl FnOnce(&mut Assessment) -> Result<T, AssessmentError>,
+) -> Option<T> {
+    let result = work.try_maybe_update(|a| {
+        let r = f(a);
+        (r.is_ok(), r)
+    })?;
+    match result {
+        Ok(value) => Some(value),
+        Err(e) => {
+            notices.refused(refusal(&e));
+            None
+        }
+    }
+}
+
+/// Applies an edit that says whether it changed anything; unchanged work notifies no one.
+pub fn edit_if(work: RwSignal<Assessment>, f: impl FnOnce(&mut Assessment) -> bool) -> bool {
+    work.try_maybe_update(|a| {
+        let changed = f(a);
+        (changed, changed)
+    })
+    .unwrap_or(false)
 }
 
 /// Milliseconds between the last change and the save.
@@ -62,9 +138,8 @@ fn restore(catalogue: &Catalogue, notices: Notices) -> Assessment {
     let Some(text) = browser::load(StorageKey::Work) else {
         return Assessment::default();
     };
-    match decode_saved(&text) {
-        Ok(mut a) => {
-            let pruned = a.prune(catalogue);
+    match read_incoming(Origin::Saved, &text, catalogue) {
+        Ok(Incoming { assessment, pruned }) => {
             if !pruned.is_empty() {
                 notices.push(
                     NoticeKind::Info,
@@ -75,7 +150,7 @@ fn restore(catalogue: &Catalogue, notices: Notices) -> Assessment {
                     )],
                 );
             }
-            a
+            assessment
         }
         Err(e) => {
             let backed_up = browser::save(StorageKey::WorkBackup, &text).is_ok();
@@ -99,6 +174,7 @@ fn restore(catalogue: &Catalogue, notices: Notices) -> Assessment {
 pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal<Assessment> {
     let work = RwSignal::new(restore(catalogue, notices));
     provide_context(MyWork(work));
+    provide_context(WorkSlices::new(work));
 
     // What storage holds now (as we last wrote or read it): no echo writes, no lost updates.
     let last = Rc::new(std::cell::RefCell::new(
@@ -108,14 +184,14 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
 
     let save_now = {
         let last = Rc::clone(&last);
-        move |a: &Assessment| {
+        move |a: &Assessment| -> bool {
             let text = if a.is_empty() {
                 String::new()
             } else {
                 encode_saved(a)
             };
             if *last.borrow() == text {
-                return;
+                return true;
             }
             let result = if text.is_empty() {
                 browser::remove(StorageKey::Work)
@@ -123,10 +199,14 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
                 browser::save(StorageKey::Work, &text)
             };
             match result {
-                Ok(()) => *last.borrow_mut() = text,
+                Ok(()) => {
+                    *last.borrow_mut() = text;
+                    true
+                }
                 Err(e) => {
                     leptos::logging::warn!("could not save: {e}");
                     notices.push(NoticeKind::Error, Msg::SaveFailed, vec![]);
+                    false
                 }
             }
         }
@@ -143,12 +223,15 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
             work.track();
             let g = generation.get() + 1;
             generation.set(g);
+            browser::set_body_marker("data-autosave", Some("pending"));
             let save_now = Rc::clone(&save_now);
             let gen_now = Rc::clone(&generation);
             set_timeout(
                 move || {
                     if gen_now.get() == g {
-                        work.with_untracked(|a| save_now(a));
+                        let saved = work.with_untracked(|a| save_now(a));
+                        let state = if saved { "saved" } else { "failed" };
+                        browser::set_body_marker("data-autosave", Some(state));
                     }
                 },
                 std::time::Duration::from_millis(SAVE_DELAY_MS),
@@ -159,7 +242,9 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
     // Flush when the page is hidden or closed (a reload right after a click keeps the click).
     {
         let save_now = Rc::clone(&save_now);
-        let flush = Rc::new(move || work.with_untracked(|a| save_now(a)));
+        let flush = Rc::new(move || {
+            work.with_untracked(|a| save_now(a));
+        });
         let f1 = Rc::clone(&flush);
         let _ = window_event_listener(ev::pagehide, move |_| f1());
         let _ = window_event_listener(ev::visibilitychange, move |_| flush());
@@ -178,9 +263,8 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
                 work.set(Assessment::default());
                 return;
             }
-            match decode_saved(&text) {
-                Ok(mut a) => {
-                    let _ = a.prune(catalogue);
+            match read_incoming(Origin::Saved, &text, catalogue) {
+                Ok(Incoming { assessment: a, .. }) => {
                     *last.borrow_mut() = text;
                     if work.with_untracked(|current| *current != a) {
                         work.set(a);

@@ -6,18 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { checkA11y, useApp, waitForApp } from './harness.mjs';
+import { checkA11y, savedWork, TODAY, useApp, waitForApp } from './harness.mjs';
+import { CODES } from './data.mjs';
 import { AssessmentFlow, STREET_MEDIATION } from './pages.mjs';
 
 const app = useApp();
 const WORK_KEY = 'repere.work';
 
-async function savedWork(page) {
-  // Leave the debounce time to the autosave, then read what is stored.
-  await page.waitForTimeout(600);
-  const raw = await page.evaluate((k) => localStorage.getItem(k), WORK_KEY);
-  return raw ? JSON.parse(raw) : null;
-}
 
 test('rate a bloc, link an experience, reload, results, export / erase / import, share', async (t) => {
   const { page, watch } = await app.newPage(t, { acceptDownloads: true });
@@ -33,7 +28,7 @@ test('rate a bloc, link an experience, reload, results, export / erase / import,
   const ratings = bloc.getByTestId('rating');
   const n = await ratings.count();
   assert.ok(n >= 3, `BC02 has ${n} competencies`);
-  await bloc.getByTestId('bloc-ready').waitFor({ state: 'detached' }).catch(() => {});
+  assert.equal(await bloc.getByTestId('bloc-ready').count(), 0, 'not ready before any answer');
   for (let i = 0; i < n; i++) {
     await ratings.nth(i).getByRole('radio', { name: 'Je le fais seul(e)' }).check();
   }
@@ -110,7 +105,7 @@ test('rate a bloc, link an experience, reload, results, export / erase / import,
   await flow.openData();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
   const exported = await readFile(await download.path(), 'utf8');
-  assert.match(download.suggestedFilename(), /^repere-bilan-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(download.suggestedFilename(), `repere-bilan-${TODAY}.json`, 'named after the (pinned) day');
   await page.getByTestId('clear').click();
   await page.getByTestId('clear-yes').click();
   await page.getByText('Vos données ont été effacées').waitFor();
@@ -156,7 +151,7 @@ test('bad input: corrupt storage, foreign file, huge paste, tampered link — ex
   await app.goto(page, '/');
   await waitForApp(page);
   await page.getByTestId('notice').filter({ hasText: 'n’ont pas pu être relues' }).waitFor();
-  assert.equal(await page.getByTestId('cert-card').count(), 5, 'the app works');
+  assert.equal(await page.getByTestId('cert-card').count(), CODES.length, 'the app works');
   assert.ok(await page.evaluate(() => localStorage.getItem('repere.work.unreadable')), 'raw copy kept');
   await checkA11y(page, 'catalogue with an error notice');
 
@@ -220,5 +215,51 @@ test('two tabs stay consistent', async (t) => {
   await second.getByTestId('selection-bar').getByRole('link', { name: 'RNCP2383' }).waitFor();
   await second.locator('[data-testid="selection-bar"] .chip__remove').first().click();
   await page.getByTestId('selection-bar').getByText('Aucune certification sélectionnée').waitFor();
+  watch.assertClean();
+});
+
+test('my data: a bare share payload pastes, a refused download is explained, a period reads the same in the report', async (t) => {
+  const { context, page, watch } = await app.newPage(t, { acceptDownloads: true });
+  const flow = new AssessmentFlow(page, app);
+  await flow.start();
+  await flow.select('RNCP37722');
+  await flow.openAssessment('RNCP37722');
+  await page.getByRole('radio', { name: 'Je le fais seul(e)' }).first().check();
+
+  // An experience with only an end month: the same words on the experiences page and the report.
+  await page.goto(app.url('/#/experiences'));
+  await page.getByLabel('Intitulé').fill('Bénévole au centre social');
+  await page.getByLabel('Type d’expérience').selectOption('benevolat');
+  await page.getByLabel('Fin (laisser vide si en cours)').fill('2021-06');
+  await page.getByRole('button', { name: 'Ajouter une expérience' }).click();
+  const card = page.getByTestId('experience').filter({ hasText: 'Bénévole au centre social' });
+  await card.waitFor();
+  assert.match(await card.innerText(), /jusqu’à juin\s2021/);
+  await page.goto(app.url('/#/rapport'));
+  await page.getByTestId('report').waitFor();
+  assert.match(await page.getByTestId('report').innerText(), /Bénévole au centre social \(.*jusqu’à juin\s2021\)/);
+
+  // A share payload pasted without "#/partage/" is read as a link.
+  const work = await savedWork(page);
+  await flow.openData();
+  await page.getByTestId('share-create').click();
+  const payload = (await page.getByTestId('share-link').inputValue()).split('#/partage/')[1];
+  await page.getByLabel('Ou coller le contenu d’un fichier ou un lien de partage').fill(payload);
+  await page.getByRole('button', { name: 'Lire le contenu collé' }).click();
+  await page.getByTestId('replace').waitFor();
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  assert.deepEqual(await savedWork(page), work);
+
+  // A download the browser refuses is said on screen; the work is untouched.
+  await page.evaluate(() => {
+    URL.createObjectURL = () => {
+      throw new Error('refused by the test');
+    };
+  });
+  await page.getByTestId('export').click();
+  await page.getByTestId('notice').filter({ hasText: 'Le téléchargement n’a pas pu démarrer' }).waitFor();
+  await checkA11y(page, 'my data with a download error');
+  assert.deepEqual(await savedWork(page), work);
+  assert.equal(context.pages().length, 1);
   watch.assertClean();
 });

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, useApp, waitForApp } from './harness.mjs';
 import { CataloguePage } from './pages.mjs';
+import { CODES, shape } from './data.mjs';
 
 const app = useApp();
 
@@ -18,19 +19,36 @@ const STATUSES = {
   RNCP2383: /Remplacée par RNCP36241/,
 };
 
-test('catalogue shows five cards with their statuses, blocs and competencies', async (t) => {
+test('catalogue shows a card per certification with its status, blocs and competencies', async (t) => {
   const { page, watch } = await app.newPage(t);
   const cat = new CataloguePage(page, app);
   await cat.open();
   await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Catalogue des certifications' }).waitFor());
-  assert.equal(await cat.cards().count(), 5);
+  assert.deepEqual((await cat.codes()).sort(), [...CODES].sort());
   for (const [code, status] of Object.entries(STATUSES)) {
     const card = cat.card(code);
     assert.match(await card.getByTestId('status').innerText(), status, code);
   }
-  assert.match(await cat.card('RNCP36524').innerText(), /5 blocs · 29 compétences/);
-  assert.match(await cat.card('RNCP37722').innerText(), /3 blocs/);
+  for (const code of CODES) {
+    const { blocs, competencies } = shape(code);
+    assert.match(await cat.card(code).innerText(), new RegExp(`${blocs} blocs? · ${competencies} compétences?`), code);
+  }
   await checkA11y(page, 'catalogue FR');
+  watch.assertClean();
+});
+
+test('status follows the date: with the clock past 16/05/2027, RNCP36241 is shown expired', async (t) => {
+  const { page, watch } = await app.newPage(t, { clock: '2027-06-01T10:00:00+02:00' });
+  const cat = new CataloguePage(page, app);
+  await cat.open();
+  assert.match(await cat.card('RNCP36241').getByTestId('status').innerText(), /Expirée depuis le 16\/05\/2027/);
+  assert.match(await cat.card('RNCP37722').getByTestId('status').innerText(), /Active jusqu’au 02\/07\/2028/);
+  await page.getByLabel('Statut').selectOption('expired');
+  await page.waitForFunction(() => location.hash.includes('statut=expired'));
+  assert.ok((await cat.codes()).includes('RNCP36241'), 'the expired filter finds it');
+  await app.goto(page, '/#/fiche/RNCP36241');
+  await waitForApp(page);
+  assert.match(await page.getByTestId('status').first().innerText(), /Expirée depuis le 16\/05\/2027/);
   watch.assertClean();
 });
 
@@ -67,7 +85,7 @@ test('search: conflit, numérique and K1204 find the right certifications with t
     assert.deepEqual((await cat.codes()).sort(), [...expected].sort(), query);
   }
   await cat.search('mediation');
-  assert.equal(await cat.cards().count(), 5, 'accent-insensitive: mediation finds médiation everywhere');
+  assert.equal(await cat.cards().count(), CODES.length, 'accent-insensitive: mediation finds médiation everywhere');
   await cat.search('zzzz introuvable');
   await page.getByText('Aucune certification ne correspond').waitFor();
   watch.assertClean();

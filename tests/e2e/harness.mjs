@@ -47,6 +47,14 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * The day every test lives on, the same as the native tests' pinned `today`: the browser clock
+ * is fixed to it before any page loads (certification statuses depend on the date). A test that
+ * is about time passes its own `clock` to `newPage`.
+ */
+export const TODAY = '2026-11-22';
+export const PINNED_CLOCK = `${TODAY}T10:00:00+01:00`;
+
 /** How long the wasm app may take to mount (first compile of the module on a slow CI core). */
 export const APP_READY_TIMEOUT = 20_000;
 
@@ -105,16 +113,19 @@ export function useApp({ root = DIST } = {}) {
       return response;
     },
     /**
-     * A fresh browser context (empty storage, French locale) and a page in it, watched for
-     * errors. Closed automatically when test `t` ends. `options` go to `browser.newContext`.
+     * A fresh browser context (empty storage, French locale, the clock fixed on PINNED_CLOCK or
+     * on `options.clock`) and a page in it, watched for errors. Closed automatically when test
+     * `t` ends. Other `options` go to `browser.newContext`.
      */
-    async newPage(t, options = {}) {
+    async newPage(t, { clock = PINNED_CLOCK, ...options } = {}) {
       const context = await state.browser.newContext({
         locale: 'fr-FR',
         timezoneId: 'Europe/Paris',
         serviceWorkers: 'allow',
         ...options,
       });
+      // `Date` is fixed, timers keep running (the autosave debounce, the app's own waits).
+      await context.clock.setFixedTime(new Date(clock));
       const watch = await watchContext(context, state.server.url);
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
@@ -198,14 +209,28 @@ export async function waitForApp(page, { timeout = APP_READY_TIMEOUT } = {}) {
   try {
     await page.waitForSelector('body[data-app-ready="true"]', { state: 'attached', timeout });
   } catch (err) {
-    const body = await page
-      .evaluate(() => document.body?.outerHTML.slice(0, 500) ?? '(no body)')
-      .catch(() => '(page gone)');
+    let body;
+    try {
+      body = await page.evaluate(() => document.body?.outerHTML.slice(0, 500) ?? '(no body)');
+    } catch {
+      body = '(page gone)';
+    }
     throw new Error(
       `the app did not mount within ${timeout} ms (no body[data-app-ready="true"]).\n` +
         `Body starts with: ${body}\n${err.message}`,
     );
   }
+}
+
+/**
+ * The work the app saved in local storage, once no save is pending: the app marks
+ * `<body data-autosave>` "pending" on a change and "saved" once storage holds it (see
+ * `ui::work`). Returns the parsed JSON, or null when nothing is stored.
+ */
+export async function savedWork(page) {
+  await page.waitForFunction(() => ['saved', 'failed'].includes(document.body?.dataset.autosave));
+  const raw = await page.evaluate(() => localStorage.getItem('repere.work'));
+  return raw ? JSON.parse(raw) : null;
 }
 
 /** WCAG 2.1 A and AA, the level the French RGAA maps to. */

@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, waitForApp } from './harness.mjs';
+import { savedWork, useApp, waitForApp } from './harness.mjs';
+import { CODES } from './data.mjs';
 
 const app = useApp();
 
@@ -20,12 +21,12 @@ test('after one visit the app works offline, deep links included', async (t) => 
     return reg.active?.state;
   });
   await page.locator('[data-testid="cert-card"][data-code="RNCP41674"] [data-testid="select-toggle"]').click();
-  await page.waitForTimeout(600);
+  assert.deepEqual((await savedWork(page)).selection, ['RNCP41674'], 'saved before going offline');
 
   await context.setOffline(true);
   await page.reload();
   await waitForApp(page);
-  assert.equal(await page.getByTestId('cert-card').count(), 5, 'catalogue offline');
+  assert.equal(await page.getByTestId('cert-card').count(), CODES.length, 'catalogue offline');
   await page.goto(app.url('/#/fiche/RNCP36524'));
   await page.getByRole('heading', { level: 1, name: /Agent d’information/ }).waitFor();
   const chips = await page.locator('[data-testid="selection-bar"] .chip').count();

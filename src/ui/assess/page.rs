@@ -9,18 +9,17 @@ use crate::core::model::Certification;
 use crate::core::route::Route;
 use crate::core::scoring::score_bloc;
 use crate::i18n::{level_msg, percent, vae_msg, Msg};
-use crate::ui::app::{env, lang, t};
+use crate::ui::context::{env, lang, t};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
-use crate::ui::work::my_work;
+use crate::ui::work::{my_work, work_slices};
 
 #[component]
 pub fn AssessPage(code: Option<String>) -> impl IntoView {
     let env = env();
-    let work = my_work();
     let lang = lang();
     use_title(move || Msg::AssessTitle.text(lang.get()).to_owned());
-    let selection = Memo::new(move |_| work.with(|a| a.selection.clone()));
+    let selection = work_slices().selection;
     let current = Memo::new(move |_| {
         let sel = selection.get();
         match &code {
@@ -93,12 +92,13 @@ fn LevelsLegend() -> impl IntoView {
 #[component]
 fn CertAssessment(cert: &'static Certification) -> impl IntoView {
     let work = my_work();
+    let ratings = work_slices().ratings;
     let lang = lang();
     let total = cert.competency_count();
     let rated = Memo::new(move |_| {
-        work.with(|a| {
+        ratings.with(|r| {
             cert.competencies()
-                .filter(|(_, c)| a.ratings.contains_key(&c.id))
+                .filter(|(_, c)| r.contains_key(&c.id))
                 .count()
         })
     });
@@ -112,7 +112,11 @@ fn CertAssessment(cert: &'static Certification) -> impl IntoView {
                 {move || Msg::AssessProgress.fill(lang.get(), &[("rated", &rated.get().to_string()), ("total", &total.to_string())])}
             </p>
             {cert.blocs.iter().map(|bloc| {
-                let score = Memo::new(move |_| work.with(|a| score_bloc(bloc, a)));
+                // A bloc's score reads the ratings only.
+                let score = Memo::new(move |_| {
+                    ratings.track();
+                    work.with_untracked(|a| score_bloc(bloc, a))
+                });
                 let heading = format!("assess-{}", bloc.code);
                 let labelled_by = heading.clone();
                 view! {

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::core::assessment::Level;
+use crate::core::assessment::{Level, MAX_NOTE_CHARS};
 use crate::core::compare::alike_to_update;
 use crate::core::model::Competency;
+use crate::core::route::Route;
 use crate::i18n::{level_msg, Msg};
-use crate::ui::app::{env, lang, t};
-use crate::ui::errors::assessment_error_msg;
+use crate::ui::context::{env, lang, t};
 use crate::ui::notice::{notices, NoticeKind};
-use crate::ui::work::{alike, my_work};
+use crate::ui::work::{alike, edit, edit_if, my_work, work_slices};
 
 #[component]
 pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
@@ -20,7 +20,8 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
     let lang = lang();
     let notices = notices();
     let id = competency.id.as_str();
-    let rating = Memo::new(move |_| work.with(|a| a.rating(id)));
+    let slices = work_slices();
+    let rating = Memo::new(move |_| slices.ratings.with(|r| r.get(id).copied()));
     let legend_id = format!("legend-{id}");
     let note_id = format!("note-{id}");
     let note_hint_id = format!("note-hint-{id}");
@@ -30,7 +31,10 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
         let Some(level) = rating.get() else {
             return Vec::new();
         };
-        work.with(|a| {
+        // What `alike_to_update` reads: the selection and the ratings.
+        slices.selection.track();
+        slices.ratings.track();
+        work.with_untracked(|a| {
             alike_to_update(env.catalogue, alike(env.catalogue), a, id, level)
                 .into_iter()
                 .filter_map(|other| env.catalogue.competency(other))
@@ -53,11 +57,7 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
                         value=level.as_str()
                         prop:checked=move || rating.get() == Some(level)
                         on:change=move |_| {
-                            let mut result = Ok(());
-                            work.update(|a| result = a.rate(id, Some(level)));
-                            if let Err(e) = result {
-                                notices.push(NoticeKind::Error, assessment_error_msg(&e), vec![]);
-                            }
+                            edit(work, notices, |a| a.rate(id, Some(level)));
                         }
                     />
                     <label for=for_id>{t(level_msg(level))}</label>
@@ -66,14 +66,15 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
         })
         .collect_view();
 
-    let note_text = Memo::new(move |_| work.with(|a| a.note(id).unwrap_or_default().to_owned()));
+    let note_text = Memo::new(move |_| {
+        slices
+            .notes
+            .with(|n| n.get(id).cloned().unwrap_or_default())
+    });
     let evidence = Memo::new(move |_| {
-        work.with(|a| {
-            a.linked_experiences(id)
-                .into_iter()
-                .map(|e| (e.id, e.title.clone()))
-                .collect::<Vec<_>>()
-        })
+        slices
+            .evidence
+            .with(|e| e.get(id).cloned().unwrap_or_default())
     });
 
     view! {
@@ -84,7 +85,7 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
                 {move || match rating.get() {
                     None => view! { <span id=format!("{id}-unrated") class="muted">{t(Msg::Unrated)}</span> }.into_any(),
                     Some(_) => view! {
-                        <button type="button" class="button button--link" on:click=move |_| work.update(|a| { let _ = a.rate(id, None); })>
+                        <button type="button" class="button button--link" on:click=move |_| { edit(work, notices, |a| a.rate(id, None)); }>
                             {t(Msg::ClearAnswer)}
                         </button>
                     }
@@ -109,7 +110,10 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
                         </ul>
                         <button type="button" class="button button--secondary button--small" on:click=move |_| {
                             let mut applied = 0;
-                            work.update(|a| applied = a.apply_to_alike(level, &ids));
+                            edit_if(work, |a| {
+                                applied = a.apply_to_alike(level, &ids);
+                                applied > 0
+                            });
                             notices.push(NoticeKind::Success, Msg::AlikeApplied, vec![("n", applied.to_string())]);
                         }>
                             {move || {
@@ -130,10 +134,10 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
                                 let label = title.clone();
                                 view! {
                                     <li class="chip">
-                                        <a href="#/experiences">{title}</a>
+                                        <a href=Route::Experiences.to_hash()>{title}</a>
                                         <button type="button" class="chip__remove"
                                             aria-label=move || Msg::Unlink.fill(lang.get(), &[("title", &label)])
-                                            on:click=move |_| work.update(|a| { a.unlink_evidence(exp_id, id); })>"×"</button>
+                                            on:click=move |_| { edit_if(work, |a| a.unlink_evidence(exp_id, id)); }>"×"</button>
                                     </li>
                                 }
                             }).collect_view()}
@@ -149,15 +153,11 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
                     id=note_id
                     aria-describedby=note_hint_id
                     rows="3"
-                    maxlength="5000"
+                    maxlength=MAX_NOTE_CHARS.to_string()
                     prop:value=move || note_text.get()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
-                        let mut result = Ok(());
-                        work.update(|a| result = a.set_note(id, &text));
-                        if let Err(e) = result {
-                            notices.push(NoticeKind::Error, assessment_error_msg(&e), vec![]);
-                        }
+                        edit(work, notices, |a| a.set_note(id, &text));
                     }
                 ></textarea>
             </details>

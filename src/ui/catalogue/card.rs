@@ -2,20 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::core::catalogue::{LinkTarget, Status};
 use crate::core::route::Route;
 use crate::core::search::{Field, Hit, Reason};
-use crate::i18n::{status_text, Lang, Msg};
-use crate::ui::app::{env, lang, t};
+use crate::i18n::{Lang, Msg};
+use crate::ui::context::{lang, t};
 use crate::ui::highlight::Highlighted;
 use crate::ui::selection::SelectToggle;
-
-/// The code to name in "Replaced by …".
-pub fn successor_code(targets: &[LinkTarget]) -> Option<String> {
-    targets.first().map(|t| match t {
-        LinkTarget::Bundled { code, .. } | LinkTarget::Official { code, .. } => code.clone(),
-    })
-}
+use crate::ui::status::StatusBadge;
 
 fn reason_label(lang: Lang, r: &Reason) -> String {
     match &r.field {
@@ -34,12 +27,8 @@ fn reason_label(lang: Lang, r: &Reason) -> String {
 
 #[component]
 pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
-    let env = env();
     let lang = lang();
     let cert = hit.cert;
-    let status = hit.status;
-    let successor = successor_code(&env.catalogue.successors(cert));
-    let end = cert.registration_end;
     let title_id = format!("card-{}", cert.code);
     let labelled_by = title_id.clone();
     let href = Route::Fiche(cert.code.clone()).to_hash();
@@ -54,11 +43,6 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
     let level = cert.level;
     let more = hit.reason_count.saturating_sub(hit.reasons.len());
     let reasons = hit.reasons;
-    let status_class = match status {
-        Status::Active => "badge badge--active",
-        Status::Expired => "badge badge--expired",
-        Status::Replaced => "badge badge--replaced",
-    };
 
     view! {
         <article class="card" aria-labelledby=labelled_by data-testid="cert-card" data-code=cert.code.clone()>
@@ -66,9 +50,7 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
                 <a href=href>{cert.title.clone()}</a>
             </h2>
             <p class="card__code">{cert.code.clone()}</p>
-            <p class=status_class data-testid="status">
-                {move || status_text(lang.get(), status, end, successor.as_deref())}
-            </p>
+            <StatusBadge cert />
             <dl class="card__facts">
                 <div><dt>{t(Msg::FactLevel)}</dt><dd>{move || level.map(|l| l.to_string()).unwrap_or_else(|| Msg::NotStated.text(lang.get()).to_owned())}</dd></div>
                 <div><dt>{t(Msg::FactCertifiers)}</dt><dd>{certifiers}</dd></div>

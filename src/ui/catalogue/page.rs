@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use super::card::CertCard;
 use crate::core::catalogue::Status;
 use crate::core::route::Route;
-use crate::core::search::Query;
-use crate::i18n::{status_name, Lang, Msg};
-use crate::ui::app::{env, lang, navigate, t};
+use crate::core::search::{Query, MAX_QUERY_CHARS};
+use crate::i18n::{status_name, Msg};
+use crate::ui::context::{env, lang, navigate, t};
 use crate::ui::title::use_title;
 use crate::ui::work::search_index;
 
@@ -45,7 +45,7 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                         <input
                             id="search-input"
                             type="search"
-                            maxlength="200"
+                            maxlength=MAX_QUERY_CHARS.to_string()
                             autocomplete="off"
                             spellcheck="false"
                             aria-describedby="search-hint"
@@ -139,13 +139,5 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                 }
             }}
         </div>
-    }
-}
-
-/// Used by tests and other pages: the level label in a language.
-pub fn level_label(lang: Lang, level: Option<u8>) -> String {
-    match level {
-        Some(l) => Msg::LevelN.fill(lang, &[("n", &l.to_string())]),
-        None => Msg::LevelUnknown.text(lang).to_owned(),
     }
 }

@@ -7,27 +7,20 @@ use leptos::prelude::*;
 
 use super::summary::{summary, IncomingChoice};
 use crate::core::assessment::Assessment;
-use crate::core::codec::{decode_import, decode_share, encode_export, encode_share, CodecError};
+use crate::core::codec::{
+    encode_export, encode_share, read_incoming, CodecError, Incoming, Origin, MAX_SAVED_BYTES,
+};
 use crate::core::route::Route;
 use crate::i18n::Msg;
-use crate::ui::app::{env, lang, t};
 use crate::ui::browser::{self, StorageKey};
+use crate::ui::context::{env, lang, t};
 use crate::ui::errors::codec_error_msg;
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
 
-/// Largest file or paste read at all (bigger ones are refused before decoding).
-const MAX_IMPORT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
-
-/// Reads pasted text: a share link (or its payload) or the content of an export file.
-pub fn decode_pasted(text: &str) -> Result<Assessment, CodecError> {
-    let trimmed = text.trim();
-    if let Some(at) = trimmed.find("#/partage/") {
-        return decode_share(&trimmed[at + "#/partage/".len()..]);
-    }
-    decode_import(trimmed)
-}
+/// Largest file read at all (bigger ones are refused before reading): the core's limit.
+const MAX_IMPORT_BYTES: f64 = MAX_SAVED_BYTES as f64;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -46,6 +39,13 @@ pub fn DataPage() -> impl IntoView {
     let file_input: NodeRef<html::Input> = NodeRef::new();
     let is_empty = Memo::new(move |_| work.with(Assessment::is_empty));
 
+    // A download the browser refuses is said, not only logged: the user believes they have a copy.
+    let download = move |name: &str, text: &str, mime: &str| {
+        if let Err(e) = browser::download(name, text, mime) {
+            leptos::logging::warn!("download failed: {e}");
+            notices.push(NoticeKind::Error, Msg::DownloadFailed, vec![]);
+        }
+    };
     let refuse = move |e: CodecError| {
         incoming.set(None);
         notices.push_detailed(
@@ -54,6 +54,24 @@ pub fn DataPage() -> impl IntoView {
             vec![],
             Some(codec_error_msg(&e)),
         );
+    };
+    // Every file or paste goes through the core's one entry point (decode, then prune against
+    // the catalogue); what the catalogue does not know is said, not silently dropped.
+    let receive = move |origin: Origin, text: &str| match read_incoming(origin, text, env.catalogue)
+    {
+        Ok(Incoming { assessment, pruned }) => {
+            if !pruned.is_empty() {
+                let n = pruned.codes.len() + pruned.competencies.len();
+                let msg = if n == 1 {
+                    Msg::IncomingPrunedOne
+                } else {
+                    Msg::IncomingPrunedMany
+                };
+                notices.push(NoticeKind::Info, msg, vec![("n", n.to_string())]);
+            }
+            incoming.set(Some(assessment));
+        }
+        Err(e) => refuse(e),
     };
     let on_file = move |_| {
         let Some(input) = file_input.get() else {
@@ -65,10 +83,7 @@ pub fn DataPage() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             match browser::read_chosen_file(&input).await {
-                Ok(Some(text)) => match decode_import(&text) {
-                    Ok(a) => incoming.set(Some(a)),
-                    Err(e) => refuse(e),
-                },
+                Ok(Some(text)) => receive(Origin::File, &text),
                 Ok(None) => {}
                 Err(e) => {
                     leptos::logging::warn!("file read failed: {e}");
@@ -80,21 +95,12 @@ pub fn DataPage() -> impl IntoView {
     };
     let on_paste = move |_| {
         let text = pasted.get_untracked();
-        if text.len() as f64 > MAX_IMPORT_BYTES {
-            refuse(CodecError::TooLarge);
-            return;
-        }
-        match decode_pasted(&text) {
-            Ok(a) => incoming.set(Some(a)),
-            Err(e) => refuse(e),
-        }
+        receive(Origin::Pasted, &text);
     };
     let export = move |_| {
         let text = work.with_untracked(|a| encode_export(a, env.today));
         let name = format!("repere-bilan-{}.json", env.today.iso());
-        if let Err(e) = browser::download(&name, &text, "application/json") {
-            leptos::logging::warn!("download failed: {e}");
-        }
+        download(&name, &text, "application/json");
     };
     let make_link = move |_| {
         let payload = work.with_untracked(|a| encode_share(a, personal.get_untracked()));
@@ -138,7 +144,7 @@ pub fn DataPage() -> impl IntoView {
                     <p>{t(Msg::BackupHint)}</p>
                     <div class="actions">
                         <button type="button" class="button button--secondary" on:click=move |_| {
-                            let _ = browser::download("repere-donnees-illisibles.txt", &raw, "text/plain");
+                            download("repere-donnees-illisibles.txt", &raw, "text/plain");
                         }>{t(Msg::BackupDownload)}</button>
                         <button type="button" class="button button--secondary" on:click=move |_| {
                             let _ = browser::remove(StorageKey::WorkBackup);

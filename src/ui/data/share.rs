@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use super::summary::IncomingChoice;
 use crate::core::assessment::Assessment;
-use crate::core::codec::decode_share;
+use crate::core::codec::{read_incoming, Origin};
 use crate::core::route::Route;
 use crate::i18n::Msg;
-use crate::ui::app::{env, lang, navigate, t};
+use crate::ui::context::{env, lang, navigate, t};
 use crate::ui::errors::codec_error_msg;
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::title::use_title;
@@ -22,10 +22,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
     let lang = lang();
     let notices = notices();
     use_title(move || Msg::ShareOpenTitle.text(lang.get()).to_owned());
-    let decoded = decode_share(&payload).map(|mut a| {
-        let _ = a.prune(env.catalogue);
-        a
-    });
+    let decoded = read_incoming(Origin::ShareLink, &payload, env.catalogue).map(|i| i.assessment);
     let body = match decoded {
         Err(e) => {
             let detail = codec_error_msg(&e);
@@ -33,7 +30,7 @@ pub fn SharePage(payload: String) -> impl IntoView {
                 <div class="notice notice--error" role="alert" data-testid="share-error">
                     <p>{t(Msg::ShareOpenFailed)}" "{t(detail)}</p>
                 </div>
-                <p><a class="button" href="#/">{t(Msg::BackToCatalogue)}</a></p>
+                <p><a class="button" href=Route::home().to_hash()>{t(Msg::BackToCatalogue)}</a></p>
             }
             .into_any()
         }

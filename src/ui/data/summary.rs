@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::assessment::Assessment;
 use crate::i18n::{Lang, Msg};
-use crate::ui::app::{lang, t};
+use crate::ui::context::{lang, t};
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::work::my_work;
 
@@ -41,9 +41,7 @@ pub fn IncomingChoice(incoming: Assessment, found: Msg, on_done: Callback<()>) -
                     on_done.run(());
                 }>{t(Msg::ImportReplace)}</button>
                 <button type="button" class="button button--secondary" data-testid="merge" on:click=move |_| {
-                    let mut report = Default::default();
-                    work.update(|a| report = a.merge(&for_merge));
-                    let r: crate::core::assessment::MergeReport = report;
+                    let r = work.try_update(|a| a.merge(&for_merge)).unwrap_or_default();
                     notices.push(NoticeKind::Success, Msg::MergeDone, vec![
                         ("added", r.ratings_added.to_string()),
                         ("kept", r.ratings_kept.to_string()),

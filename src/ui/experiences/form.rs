@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::assessment::{Experience, ExperienceKind, YearMonth};
+use crate::core::assessment::{
+    Experience, ExperienceKind, YearMonth, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+};
 use crate::i18n::{kind_msg, Msg};
-use crate::ui::app::{lang, t};
-use crate::ui::errors::assessment_error_msg;
+use crate::ui::context::{lang, t};
+use crate::ui::errors::{refusal, Refusal};
 use crate::ui::work::my_work;
 
 /// `existing`: the experience to edit, or `None` to add one. `on_done` runs after a save with
@@ -49,7 +51,7 @@ pub fn ExperienceForm(
             .map(|e| e.description.clone())
             .unwrap_or_default(),
     );
-    let error = RwSignal::new(None::<Msg>);
+    let error = RwSignal::new(None::<Refusal>);
     let editing = existing.as_ref().map(|e| e.id);
     let id = move |name: &str| format!("exp-{prefix}-{name}");
     let (id_title, id_kind, id_start, id_end, id_desc, id_desc_hint, id_title_hint, id_error) = (
@@ -77,7 +79,7 @@ pub fn ExperienceForm(
             match (month(start.get_untracked()), month(end.get_untracked())) {
                 (Ok(s), Ok(e)) => (s, e),
                 (Err(m), _) | (_, Err(m)) => {
-                    error.set(Some(m));
+                    error.set(Some(Refusal { msg: m, max: None }));
                     return;
                 }
             };
@@ -89,13 +91,16 @@ pub fn ExperienceForm(
             end: end_month,
             description: description.get_untracked(),
         };
-        let mut result = Err(crate::core::assessment::AssessmentError::TitleEmpty);
-        work.update(|a| {
-            result = match editing {
-                Some(eid) => a.update_experience(exp.clone()).map(|()| eid),
-                None => a.add_experience(exp.clone()),
-            }
-        });
+        // Refused (empty title, end before start…): nothing changes, the form says why.
+        let result = work
+            .try_maybe_update(|a| {
+                let r = match editing {
+                    Some(eid) => a.update_experience(exp.clone()).map(|()| eid),
+                    None => a.add_experience(exp.clone()),
+                };
+                (r.is_ok(), r)
+            })
+            .unwrap_or(Err(crate::core::assessment::AssessmentError::TitleEmpty));
         match result {
             Ok(new_id) => {
                 error.set(None);
@@ -107,7 +112,7 @@ pub fn ExperienceForm(
                 }
                 on_done.run(new_id);
             }
-            Err(e) => error.set(Some(assessment_error_msg(&e))),
+            Err(e) => error.set(Some(refusal(&e))),
         }
     };
 
@@ -116,7 +121,7 @@ pub fn ExperienceForm(
             <div class="field">
                 <label for=id_title.clone()>{t(Msg::ExpFieldTitle)}</label>
                 <p class="hint" id=id_title_hint.clone()>{t(Msg::ExpFieldTitleHint)}</p>
-                <input id=id_title type="text" required maxlength="200" aria-describedby=id_title_hint
+                <input id=id_title type="text" required maxlength=MAX_TITLE_CHARS.to_string() aria-describedby=id_title_hint
                     prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
             </div>
             <div class="field">
@@ -143,7 +148,7 @@ pub fn ExperienceForm(
             <div class="field">
                 <label for=id_desc.clone()>{t(Msg::ExpFieldDescription)}</label>
                 <p class="hint" id=id_desc_hint.clone()>{t(Msg::ExpFieldDescriptionHint)}</p>
-                <textarea id=id_desc rows="6" maxlength="20000" aria-describedby=id_desc_hint
+                <textarea id=id_desc rows="6" maxlength=MAX_DESCRIPTION_CHARS.to_string() aria-describedby=id_desc_hint
                     prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </div>
             {move || error.get().map(|m| view! { <p class="form-error" role="alert" id=id_error.clone()>{move || m.text(lang.get())}</p> })}

@@ -4,15 +4,14 @@
 use leptos::prelude::*;
 
 use super::form::ExperienceForm;
-use crate::core::assessment::Experience;
 use crate::core::evidence::{prefill_level, snippet, suggestions_for, SUGGESTIONS_SHOWN};
-use crate::i18n::{kind_msg, level_msg, Msg};
-use crate::ui::app::{env, lang, t};
-use crate::ui::errors::assessment_error_msg;
+use crate::i18n::{kind_msg, level_msg, period_text, Msg};
+use crate::ui::browser;
+use crate::ui::context::{env, lang, t};
 use crate::ui::highlight::Highlighted;
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::title::use_title;
-use crate::ui::work::{matcher, my_work};
+use crate::ui::work::{edit, edit_if, matcher, my_work};
 
 #[component]
 pub fn ExperiencesPage() -> impl IntoView {
@@ -24,14 +23,7 @@ pub fn ExperiencesPage() -> impl IntoView {
         Memo::new(move |_| work.with(|a| a.experiences.iter().map(|e| e.id).collect::<Vec<_>>()));
     let on_added = Callback::new(move |id: u32| {
         notices.push(NoticeKind::Success, Msg::ExpAdded, vec![]);
-        request_animation_frame(move || {
-            if let Ok(Some(el)) = document().query_selector(&format!("#experience-{id} h2")) {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        request_animation_frame(move || browser::focus(&format!("#experience-{id} h2")));
     });
     view! {
         <div class="page experiences">
@@ -46,17 +38,6 @@ pub fn ExperiencesPage() -> impl IntoView {
                 <ExperienceCard id />
             </For>
         </div>
-    }
-}
-
-fn period(lang: crate::i18n::Lang, e: &Experience) -> Option<String> {
-    match (e.start, e.end) {
-        (Some(s), Some(end)) => {
-            Some(Msg::ExpPeriod.fill(lang, &[("start", &s.iso()), ("end", &end.iso())]))
-        }
-        (Some(s), None) => Some(Msg::ExpPeriodOngoing.fill(lang, &[("start", &s.iso())])),
-        (None, Some(end)) => Some(end.iso()),
-        (None, None) => None,
     }
 }
 
@@ -104,7 +85,7 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                     <h2 id=heading_id.clone() tabindex="-1">{e.title.clone()}</h2>
                     <p class="muted">
                         {move || kind_msg(e.kind).text(lang.get())}
-                        {let e2 = e.clone(); move || period(lang.get(), &e2).map(|p| format!(" · {p}"))}
+                        {let e2 = e.clone(); move || period_text(lang.get(), e2.start, e2.end).map(|p| format!(" · {p}"))}
                     </p>
                     {(!e.description.is_empty()).then(|| view! { <p class="experience__description">{e.description.clone()}</p> })}
                     <div class="actions">
@@ -118,7 +99,7 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                         view! {
                             <div class="confirm" role="alertdialog" aria-label=t(Msg::ExpDelete)>
                                 <p>{move || Msg::ExpDeleteConfirm.fill(lang.get(), &[("title", &del_title)])}</p>
-                                <button type="button" class="button button--danger" on:click=move |_| work.update(|a| { a.remove_experience(id); })>{t(Msg::ExpDeleteYes)}</button>
+                                <button type="button" class="button button--danger" on:click=move |_| { edit_if(work, |a| a.remove_experience(id)); }>{t(Msg::ExpDeleteYes)}</button>
                                 " "
                                 <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{t(Msg::Cancel)}</button>
                             </div>
@@ -165,17 +146,13 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                                                 aria-label=move || Msg::SuggestionAcceptLabel.fill(lang.get(), &[("label", &label)])
                                                 on:click=move |_| {
                                                     let level = kind.map(prefill_level).unwrap_or(crate::core::assessment::Level::WithHelp);
-                                                    let mut result = Ok(false);
-                                                    work.update(|a| result = a.accept_suggestion(id, &cid, level));
-                                                    match result {
-                                                        Ok(true) => notices.push(NoticeKind::Success, Msg::SuggestionAccepted, vec![("level", level_msg(level).text(lang.get_untracked()).to_owned())]),
-                                                        Ok(false) => {}
-                                                        Err(e) => notices.push(NoticeKind::Error, assessment_error_msg(&e), vec![]),
+                                                    if edit(work, notices, |a| a.accept_suggestion(id, &cid, level)) == Some(true) {
+                                                        notices.push(NoticeKind::Success, Msg::SuggestionAccepted, vec![("level", level_msg(level).text(lang.get_untracked()).to_owned())]);
                                                     }
                                                 }>{t(Msg::SuggestionAccept)}</button>
                                             <button type="button" class="button button--secondary button--small" data-testid="dismiss"
                                                 aria-label=move || Msg::SuggestionDismissLabel.fill(lang.get(), &[("label", &label2)])
-                                                on:click=move |_| work.update(|a| { let _ = a.dismiss_suggestion(id, &cid2); })>{t(Msg::SuggestionDismiss)}</button>
+                                                on:click=move |_| { edit(work, notices, |a| a.dismiss_suggestion(id, &cid2)); }>{t(Msg::SuggestionDismiss)}</button>
                                         </div>
                                     </li>
                                 }.into_any()
@@ -203,7 +180,7 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                                         <span class="code">{cert.code.clone()}</span>" "<span class="competency-label">{comp.label.clone()}</span>" "
                                         <button type="button" class="button button--link"
                                             aria-label=move || Msg::UnlinkLabel.fill(lang.get(), &[("label", &label)])
-                                            on:click=move |_| work.update(|a| { a.unlink_evidence(id, &cid); })>{t(Msg::UnlinkShort)}</button>
+                                            on:click=move |_| { edit_if(work, |a| a.unlink_evidence(id, &cid)); }>{t(Msg::UnlinkShort)}</button>
                                     </li>
                                 })
                             }).collect_view()}

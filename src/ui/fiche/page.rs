@@ -6,15 +6,13 @@ use leptos::prelude::*;
 use super::sections::{
     AccessSection, BlocSection, CodesSection, LineageSection, StatsSection, TextSection,
 };
-use crate::core::catalogue::Status;
 use crate::core::model::Certification;
 use crate::core::route::Route;
-use crate::i18n::{status_text, Msg};
-use crate::ui::app::{env, lang, t};
-use crate::ui::catalogue::card::successor_code;
-use crate::ui::catalogue::page::level_label;
+use crate::i18n::{level_label, Msg};
+use crate::ui::context::{env, lang, t};
 use crate::ui::not_found::NotFound;
 use crate::ui::selection::SelectToggle;
+use crate::ui::status::StatusBadge;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
 
@@ -30,15 +28,8 @@ pub fn FichePage(code: String) -> impl IntoView {
         let page = format!("{} — {}", cert.code, cert.title);
         use_title(move || page.clone());
     }
-    let status = env.catalogue.status(cert, env.today);
-    let successor = successor_code(&env.catalogue.successors(cert));
-    let end = cert.registration_end;
     let level = cert.level;
-    let status_class = match status {
-        Status::Active => "badge badge--active",
-        Status::Expired => "badge badge--expired",
-        Status::Replaced => "badge badge--replaced",
-    };
+    let end = cert.registration_end;
     let kind = match (&cert.kind, &cert.abbreviation) {
         (Some(k), Some(a)) => Some(format!("{k} ({a})")),
         (Some(k), None) => Some(k.clone()),
@@ -48,13 +39,11 @@ pub fn FichePage(code: String) -> impl IntoView {
 
     view! {
         <article class="page fiche" data-testid="fiche" data-code=cert.code.clone()>
-            <p class="breadcrumb"><a href="#/">"← "{t(Msg::BackToCatalogue)}</a></p>
+            <p class="breadcrumb"><a href=Route::home().to_hash()>"← "{t(Msg::BackToCatalogue)}</a></p>
             <header class="fiche__header">
                 <p class="fiche__code">{cert.code.clone()}</p>
                 <h1 tabindex="-1">{cert.title.clone()}</h1>
-                <p class=status_class data-testid="status">
-                    {move || status_text(lang.get(), status, end, successor.as_deref())}
-                </p>
+                <StatusBadge cert />
                 <p class="fiche__actions actions">
                     <SelectToggle code=cert.code.clone() />
                     {move || work.with(|a| a.is_selected(&cert.code)).then(|| view! {

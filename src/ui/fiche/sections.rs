@@ -6,7 +6,7 @@ use crate::core::catalogue::LinkTarget;
 use crate::core::model::{AccessRouteKind, Bloc, Certification, CodeLabel};
 use crate::core::route::Route;
 use crate::i18n::Msg;
-use crate::ui::app::{env, lang, t};
+use crate::ui::context::{env, lang, t};
 
 /// A text split into paragraphs on blank lines / line breaks; "not stated" when unknown.
 pub fn paragraphs(text: Option<&str>) -> AnyView {

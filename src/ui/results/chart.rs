@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::scoring::CertScore;
 use crate::i18n::{percent, Msg};
-use crate::ui::app::lang;
+use crate::ui::context::lang;
 
 const BAR_H: f32 = 28.0;
 const GAP: f32 = 12.0;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::compare::alike_rows;
 use crate::core::scoring::score_selection;
 use crate::i18n::{answer_text, percent_text, Msg};
-use crate::ui::app::{env, lang, t};
+use crate::ui::context::{env, lang, t};
 use crate::ui::title::use_title;
 use crate::ui::work::{alike, my_work};
 

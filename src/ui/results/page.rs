@@ -8,7 +8,7 @@ use crate::core::model::Certification;
 use crate::core::route::Route;
 use crate::core::scoring::{rank, score_selection, CertScore, ResultWarning};
 use crate::i18n::{answer_text, level_msg, percent, percent_text, Msg};
-use crate::ui::app::{env, lang, t};
+use crate::ui::context::{env, lang, t};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::core::scoring::score_cert;
-use crate::i18n::{answer_text, date, kind_msg, percent_text, vae_msg, Msg};
-use crate::ui::app::{env, lang, t};
+use crate::i18n::{answer_text, date, kind_msg, percent_text, period_text, vae_msg, Msg};
+use crate::ui::browser;
+use crate::ui::context::{env, lang, t};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
@@ -18,8 +19,8 @@ pub fn ReportPage() -> impl IntoView {
     let lang = lang();
     use_title(move || Msg::ReportTitle.text(lang.get()).to_owned());
     let print = move |_| {
-        if let Err(e) = window().print() {
-            leptos::logging::warn!("print failed: {e:?}");
+        if let Err(e) = browser::print() {
+            leptos::logging::warn!("print failed: {e}");
         }
     };
     view! {
@@ -70,11 +71,7 @@ pub fn ReportPage() -> impl IntoView {
                     }
                 }).collect_view();
                 let experiences = a.experiences.iter().map(|e| {
-                    let period = match (e.start, e.end) {
-                        (Some(s), Some(en)) => format!(" · {} – {}", s.iso(), en.iso()),
-                        (Some(s), None) => format!(" · {}", Msg::ExpPeriodOngoing.fill(l, &[("start", &s.iso())])),
-                        _ => String::new(),
-                    };
+                    let period = period_text(l, e.start, e.end).map(|p| format!(" · {p}")).unwrap_or_default();
                     view! {
                         <li>
                             <strong>{e.title.clone()}</strong>" ("{kind_msg(e.kind).text(l)}{period}")"

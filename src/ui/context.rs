@@ -1,0 +1,65 @@
+//! What every component may ask for: the read-only environment (`Env`: catalogue, today), the
+//! UI language (`UiLang`), the current route (`CurrentRoute`), and their accessors. `App`
+//! provides them; components import this module, never the app root.
+
+use leptos::prelude::*;
+
+use super::browser;
+use crate::core::catalogue::Catalogue;
+use crate::core::date::Date;
+use crate::core::route::Route;
+use crate::i18n::{Lang, Msg};
+
+/// Read-only facts shared by every component.
+#[derive(Clone, Copy)]
+pub struct Env {
+    pub catalogue: &'static Catalogue,
+    pub today: Date,
+}
+
+/// The UI language, chosen by the user and remembered on the device.
+#[derive(Clone, Copy)]
+pub struct UiLang(pub RwSignal<Lang>);
+
+/// The current route, mirrored from the URL fragment.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub RwSignal<Route>);
+
+pub fn env() -> Env {
+    expect_context::<Env>()
+}
+
+pub fn lang() -> RwSignal<Lang> {
+    expect_context::<UiLang>().0
+}
+
+pub fn current_route() -> RwSignal<Route> {
+    expect_context::<CurrentRoute>().0
+}
+
+/// A reactive translated string, for view children and attributes.
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let l = lang();
+    move || msg.text(l.get())
+}
+
+/// Provides the route signal and remembers it for [`navigate`]. Call once, in `App`.
+pub fn provide_route(route: RwSignal<Route>) {
+    provide_context(CurrentRoute(route));
+    ROUTE.with(|r| r.set(Some(route)));
+}
+
+/// Goes to `route`, as a new history entry or replacing the current one.
+/// Works from anywhere, including callbacks that run outside the component tree
+/// (`request_animation_frame`, timers).
+pub fn navigate(route: Route, replace: bool) {
+    browser::set_hash(&route.to_hash(), replace);
+    if let Some(signal) = ROUTE.with(std::cell::Cell::get) {
+        signal.set(route);
+    }
+}
+
+thread_local! {
+    /// The route signal, for `navigate`.
+    static ROUTE: std::cell::Cell<Option<RwSignal<Route>>> = const { std::cell::Cell::new(None) };
+}
