@@ -3,9 +3,15 @@
 //!
 //! # Payload
 //!
-//! `base64url( version byte | CRC-32 of the packed bytes, big-endian | deflate(packed) )`
+//! `base64url( version byte | CRC-32 of the packed bytes, big-endian | n: deflated length |
+//! deflate(packed) )`
 //!
-//! - `version` is [`SHARE_VERSION`]; a larger one is [`CodecError::TooNew`].
+//! - `version` is [`SHARE_VERSION`] (2); a larger one is [`CodecError::TooNew`]. Version 1,
+//!   the first links, had no deflated length and are still read.
+//! - The deflated length tells a link cut while copying ([`CodecError::Truncated`]: fewer
+//!   bytes than announced, or a base64 length no encoding gives) from a link whose characters
+//!   were changed ([`CodecError::Tampered`]: as many bytes, wrong content). Characters outside
+//!   base64url are [`CodecError::BadEncoding`].
 //! - The CRC-32 (IEEE) covers the packed bytes before compression, so an altered link is
 //!   caught ([`CodecError::Tampered`]) unless the change is invisible after inflating.
 //! - deflate is raw (RFC 1951), level 9; inflating stops at [`MAX_SAVED_BYTES`].
@@ -39,7 +45,9 @@ use super::{base64url, finish, CodecError, MAX_SAVED_BYTES};
 use crate::core::assessment::{Assessment, Experience, ExperienceKind, Level, YearMonth};
 
 /// The version byte written.
-pub const SHARE_VERSION: u8 = 1;
+pub const SHARE_VERSION: u8 = 2;
+/// The first version, without the deflated length: still read.
+const SHARE_VERSION_1: u8 = 1;
 /// Longest accepted link text, in bytes. Links of that size do not survive most messaging
 /// apps anyway; the UI should warn well before.
 pub const MAX_SHARE_CHARS: usize = 4 * 1024 * 1024;
@@ -96,9 +104,10 @@ pub fn shared_view(a: &Assessment, include_personal: bool) -> Assessment {
 pub fn encode_share(a: &Assessment, include_personal: bool) -> String {
     let packed = pack(a, include_personal);
     let deflated = compress_to_vec(&packed, 9);
-    let mut bytes = Vec::with_capacity(5 + deflated.len());
+    let mut bytes = Vec::with_capacity(8 + deflated.len());
     bytes.push(SHARE_VERSION);
     bytes.extend_from_slice(&crc32(&packed).to_be_bytes());
+    put_len(&mut bytes, deflated.len());
     bytes.extend_from_slice(&deflated);
     base64url::encode(&bytes)
 }
@@ -121,19 +130,41 @@ pub fn decode_share(input: &str) -> Result<Assessment, CodecError> {
     let Some((&version, rest)) = bytes.split_first() else {
         return Err(CodecError::Truncated);
     };
-    match version {
-        SHARE_VERSION => {}
-        0 => return Err(CodecError::BadEncoding),
-        v => {
-            return Err(CodecError::TooNew {
-                version: u64::from(v),
-            })
-        }
+    if version == 0 {
+        return Err(CodecError::BadEncoding);
     }
-    let Some((crc, deflated)) = rest.split_first_chunk::<4>() else {
+    if version > SHARE_VERSION {
+        return Err(CodecError::TooNew {
+            version: u64::from(version),
+        });
+    }
+    let Some((crc, rest)) = rest.split_first_chunk::<4>() else {
         return Err(CodecError::Truncated);
     };
-    let packed = inflate(deflated, MAX_SAVED_BYTES)?;
+    let packed = match version {
+        SHARE_VERSION => {
+            let mut reader = Reader {
+                bytes: rest,
+                pos: 0,
+            };
+            let declared = reader.n().map_err(|_| CodecError::Truncated)?;
+            let deflated = &rest[reader.pos..];
+            let declared = usize::try_from(declared).map_err(|_| CodecError::Tampered)?;
+            if deflated.len() < declared {
+                return Err(CodecError::Truncated);
+            }
+            if deflated.len() > declared {
+                return Err(CodecError::Tampered);
+            }
+            // Complete: whatever fails now was changed, not cut.
+            inflate(deflated, MAX_SAVED_BYTES).map_err(|e| match e {
+                CodecError::TooLarge => CodecError::TooLarge,
+                _ => CodecError::Tampered,
+            })?
+        }
+        SHARE_VERSION_1 => inflate(rest, MAX_SAVED_BYTES)?,
+        _ => return Err(CodecError::BadEncoding),
+    };
     if crc32(&packed) != u32::from_be_bytes(*crc) {
         return Err(CodecError::Tampered);
     }
@@ -156,7 +187,7 @@ fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, CodecError> {
                 out.truncate(out_pos);
                 return Ok(out);
             }
-            TINFLStatus::Done => return Err(CodecError::BadEncoding),
+            TINFLStatus::Done => return Err(CodecError::Tampered),
             TINFLStatus::HasMoreOutput => {
                 if out.len() >= limit {
                     return Err(CodecError::TooLarge);
@@ -167,7 +198,7 @@ fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, CodecError> {
             TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
                 return Err(CodecError::Truncated)
             }
-            _ => return Err(CodecError::BadEncoding),
+            _ => return Err(CodecError::Tampered),
         }
     }
 }
@@ -481,7 +512,7 @@ mod tests {
         check("AA", BadEncoding);
         assert!(decode_share(&format!("{good}=")).is_err());
         check(&format!("{good} x"), BadEncoding);
-        check(&bytes_payload(2, &packed, crc), TooNew);
+        check(&bytes_payload(3, &packed, crc), TooNew);
         check(&bytes_payload(255, &packed, crc), TooNew);
         check(&bytes_payload(1, &packed, crc ^ 1), Tampered);
         let mut extra = packed.clone();
@@ -494,11 +525,16 @@ mod tests {
         let mut raw = vec![1u8];
         raw.extend_from_slice(&0u32.to_be_bytes());
         raw.extend_from_slice(&[0xff; 12]);
-        check(&base64url::encode(&raw), BadEncoding);
-        // Trailing bytes after the deflate stream.
+        check(&base64url::encode(&raw), Tampered);
+        // Trailing bytes after the deflate stream: more than the link announced.
         let mut trailing = ok(base64url::decode(&good));
         trailing.push(0);
-        check(&base64url::encode(&trailing), BadEncoding);
+        check(&base64url::encode(&trailing), Tampered);
+        // Version 1 links (no deflated length) are still read.
+        assert_eq!(
+            decode_share(&bytes_payload(1, &packed, crc)),
+            Ok(shared_view(&sample(), true))
+        );
         check(&"A".repeat(MAX_SHARE_CHARS + 1), TooLarge);
         // A zip bomb: inflating stops at the limit.
         let zeros = compress_to_vec(&[0u8; 10_000], 9);
@@ -509,6 +545,54 @@ mod tests {
         bad.selection.push("not an id".into());
         let packed = pack(&bad, false);
         check(&bytes_payload(1, &packed, crc32(&packed)), Invalid);
+    }
+
+    /// What a user did to a link, and what the app must say: cut (incomplete) or changed.
+    #[test]
+    fn altered_and_truncated_links_are_told_apart() {
+        use CodecErrorKind::*;
+        let good = encode_share(&sample(), true);
+        let bytes = ok(base64url::decode(&good));
+        let swap = |s: &str, i: usize| -> String {
+            let c = s.as_bytes()[i];
+            let to = if c == b'A' { 'B' } else { 'A' };
+            let mut out = s.to_owned();
+            out.replace_range(i..=i, &to.to_string());
+            out
+        };
+        // The last character changed so that the bytes change (not only the slack bits).
+        let last_changed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+            .chars()
+            .map(|c| format!("{}{c}", &good[..good.len() - 1]))
+            .find(|l| base64url::decode(l).is_ok_and(|b| b != bytes))
+            .expect("some last character changes the bytes");
+        let middle = good.len() / 2;
+        let cases: Vec<(&str, String, CodecErrorKind)> = vec![
+            (
+                "two letters changed",
+                swap(&swap(&good, middle), middle + 3),
+                Tampered,
+            ),
+            ("one letter changed", swap(&good, middle + 1), Tampered),
+            ("last character changed", last_changed, Tampered),
+            ("cut by 1", good[..good.len() - 1].to_owned(), Truncated),
+            ("cut by 4", good[..good.len() - 4].to_owned(), Truncated),
+            ("cut by 6", good[..good.len() - 6].to_owned(), Truncated),
+            ("cut in half", good[..middle].to_owned(), Truncated),
+            ("characters added", format!("{good}AAAA"), Tampered),
+            (
+                "a character outside base64url",
+                format!("{}!{}", &good[..5], &good[6..]),
+                BadEncoding,
+            ),
+        ];
+        for (what, link, want) in cases {
+            assert_eq!(
+                decode_share(&link).map_err(|e| e.kind()),
+                Err(want),
+                "{what}"
+            );
+        }
     }
 
     #[test]
@@ -522,6 +606,12 @@ mod tests {
                 let mut changed = link.clone();
                 changed.replace_range(i..=i, &c.to_string());
                 match decode_share(&changed) {
+                    // Past the header (version, checksum, length), a change is a change.
+                    Err(e) if i >= 12 => assert_ne!(
+                        e.kind(),
+                        CodecErrorKind::Truncated,
+                        "position {i} → {c}: complete, so not truncated"
+                    ),
                     Err(_) => {}
                     Ok(b) => {
                         assert_eq!(b, a, "position {i} → {c}");
