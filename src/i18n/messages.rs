@@ -25,9 +25,9 @@ messages! {
     MainNav => "Navigation principale", "Main navigation";
     NavCatalogue => "Catalogue", "Catalogue";
     LanguageSwitchLabel => "Choisir la langue de l’interface", "Choose the interface language";
-    FooterData => "Données : France compétences, Répertoire national des certifications professionnelles (RNCP), Licence Ouverte 2.0.", "Data: France compétences, National Register of Professional Certifications (RNCP), Open Licence 2.0.";
-    FooterPrivacy => "Repère fonctionne entièrement dans votre navigateur : aucun compte, aucun suivi, rien n’est envoyé.", "Repère runs entirely in your browser: no account, no tracking, nothing is sent.";
-    DataBroken => "Les données de l’application sont illisibles. Merci de signaler ce problème : {detail}", "The application data cannot be read. Please report this problem: {detail}";
+    FooterData => "Données\u{a0}: France compétences, Répertoire national des certifications professionnelles (RNCP), Licence Ouverte 2.0.", "Data: France compétences, National Register of Professional Certifications (RNCP), Open Licence 2.0.";
+    FooterPrivacy => "Repère fonctionne entièrement dans votre navigateur\u{a0}: aucun compte, aucun suivi, rien n’est envoyé.", "Repère runs entirely in your browser: no account, no tracking, nothing is sent.";
+    DataBroken => "Les données de l’application sont illisibles. Merci de signaler ce problème\u{a0}: {detail}", "The application data cannot be read. Please report this problem: {detail}";
     PageTitle => "{page} — Repère", "{page} — Repère";
 
     // Catalogue
@@ -57,7 +57,7 @@ messages! {
     BlocsMany => "{n} blocs", "{n} blocs";
     CompetenciesOne => "{n} compétence", "{n} competency";
     CompetenciesMany => "{n} compétences", "{n} competencies";
-    MatchedBecause => "Correspond à la recherche :", "Matches your search:";
+    MatchedBecause => "Correspond à la recherche\u{a0}:", "Matches your search:";
     MoreMatchesOne => "et {n} autre correspondance", "and {n} more match";
     MoreMatchesMany => "et {n} autres correspondances", "and {n} more matches";
     ReasonTitle => "Intitulé", "Title";
@@ -81,7 +81,7 @@ messages! {
     NotStated => "Non précisé par la source", "Not stated in the source";
     NoneStated => "Aucun selon la source", "None according to the source";
     ReconstructedTitle => "Fiche reconstituée", "Reconstructed fiche";
-    ReconstructedBody => "La source dont dispose Repère n’est qu’un résumé de cette certification. Ses blocs ont été reconstitués à partir des phrases du résumé, reprises telles quelles : ils ne remplacent pas le référentiel officiel.", "Repère only has a summary of this certification. Its blocs were rebuilt from the summary’s own sentences, quoted as they are: they do not replace the official reference.";
+    ReconstructedBody => "La source dont dispose Repère n’est qu’un résumé de cette certification. Ses blocs ont été reconstitués à partir des phrases du résumé, reprises telles quelles\u{a0}: ils ne remplacent pas le référentiel officiel.", "Repère only has a summary of this certification. Its blocs were rebuilt from the summary’s own sentences, quoted as they are: they do not replace the official reference.";
     ReconstructedLink => "Lire la fiche officielle {code} sur francecompetences.fr", "Read the official fiche {code} on francecompetences.fr";
     SectionObjectives => "Objectifs et contexte", "Objectives and context";
     SectionActivities => "Activités visées", "Target activities";
@@ -90,7 +90,7 @@ messages! {
     BlocsIntro => "Chaque bloc peut être validé séparément, par la formation ou par la validation des acquis de l’expérience (VAE).", "Each bloc can be validated on its own, through training or through the accreditation of prior experience (VAE).";
     BlocCompetencies => "Compétences", "Competencies";
     BlocAssessment => "Modalités d’évaluation", "How it is assessed";
-    BlocCodeAssigned => "Code attribué par Repère : la fiche source n’en donne pas.", "Code assigned by Repère: the source fiche gives none.";
+    BlocCodeAssigned => "Code attribué par Repère\u{a0}: la fiche source n’en donne pas.", "Code assigned by Repère: the source fiche gives none.";
     SectionAcquisition => "Obtention par blocs", "Obtaining it bloc by bloc";
     SectionJobs => "Métiers et secteurs", "Jobs and sectors";
     JobsAccessible => "Métiers accessibles", "Accessible jobs";
@@ -144,7 +144,7 @@ messages! {
 
     // Selection
     SelectionLabel => "Ma sélection", "My selection";
-    SelectionEmpty => "Aucune certification sélectionnée : ajoutez-en depuis le catalogue ou une fiche.", "No certification selected: add some from the catalogue or a fiche.";
+    SelectionEmpty => "Aucune certification sélectionnée\u{a0}: ajoutez-en depuis le catalogue ou une fiche.", "No certification selected: add some from the catalogue or a fiche.";
     SelectionAdd => "Ajouter à ma sélection", "Add to my selection";
     SelectionRemove => "Retirer de ma sélection", "Remove from my selection";
     SelectionRemoveNamed => "Retirer {code} de ma sélection", "Remove {code} from my selection";
@@ -174,34 +174,34 @@ messages! {
     ClearAnswer => "Effacer la réponse", "Clear the answer";
     NoteSummary => "Ajouter un exemple concret", "Add a concrete example";
     NoteSummaryFilled => "Mon exemple", "My example";
-    NoteLabel => "Exemple pour « {label} »", "Example for “{label}”";
-    NoteHint => "Quoi, où, avec quelle autonomie, avec quels outils : ce qu’un jury de VAE vous demandera.", "What, where, how independently, with which tools: what a VAE jury will ask you.";
-    ShownBy => "Montrée par :", "Shown by:";
-    Unlink => "Retirer le lien avec « {title} »", "Remove the link with “{title}”";
-    AlikeOffer => "Compétences proches dans vos autres certifications :", "Alike competencies in your other certifications:";
-    AlikeApply => "Appliquer « {level} » aux {n} compétences proches", "Apply “{level}” to the {n} alike competencies";
-    AlikeApplyOne => "Appliquer « {level} » à la compétence proche", "Apply “{level}” to the alike competency";
-    AlikeApplied => "Réponse appliquée aux compétences proches : {n}.", "Answer applied to alike competencies: {n}.";
+    NoteLabel => "Exemple pour «\u{a0}{label}\u{a0}»", "Example for “{label}”";
+    NoteHint => "Quoi, où, avec quelle autonomie, avec quels outils\u{a0}: ce qu’un jury de VAE vous demandera.", "What, where, how independently, with which tools: what a VAE jury will ask you.";
+    ShownBy => "Montrée par\u{a0}:", "Shown by:";
+    Unlink => "Retirer le lien avec «\u{a0}{title}\u{a0}»", "Remove the link with “{title}”";
+    AlikeOffer => "Compétences proches dans vos autres certifications\u{a0}:", "Alike competencies in your other certifications:";
+    AlikeApply => "Appliquer «\u{a0}{level}\u{a0}» aux {n} compétences proches", "Apply “{level}” to the {n} alike competencies";
+    AlikeApplyOne => "Appliquer «\u{a0}{level}\u{a0}» à la compétence proche", "Apply “{level}” to the alike competency";
+    AlikeApplied => "Réponse appliquée aux compétences proches\u{a0}: {n}.", "Answer applied to alike competencies: {n}.";
     BlocReady => "Ce bloc semble prêt à valider", "This bloc looks ready to validate";
-    BlocProgress => "{rated} / {total} évaluées · {percent} %", "{rated} / {total} assessed · {percent}%";
+    BlocProgress => "{rated} / {total} évaluées · {percent}\u{a0}%", "{rated} / {total} assessed · {percent}%";
 
     // Experiences
     ExpTitle => "Mes expériences", "My experiences";
-    ExpIntro => "Décrivez ce que vous avez fait : emploi, bénévolat, stage, formation… Repère propose les compétences de votre sélection que chaque expérience peut montrer. Vous acceptez ou écartez chaque proposition.", "Describe what you have done: jobs, volunteering, internships, training… Repère suggests the competencies of your selection each experience may show. You accept or dismiss each suggestion.";
+    ExpIntro => "Décrivez ce que vous avez fait\u{a0}: emploi, bénévolat, stage, formation… Repère propose les compétences de votre sélection que chaque expérience peut montrer. Vous acceptez ou écartez chaque proposition.", "Describe what you have done: jobs, volunteering, internships, training… Repère suggests the competencies of your selection each experience may show. You accept or dismiss each suggestion.";
     ExpAdd => "Ajouter une expérience", "Add an experience";
     ExpEdit => "Modifier", "Edit";
-    ExpEditTitle => "Modifier « {title} »", "Edit “{title}”";
+    ExpEditTitle => "Modifier «\u{a0}{title}\u{a0}»", "Edit “{title}”";
     ExpDelete => "Supprimer", "Delete";
-    ExpDeleteConfirm => "Supprimer « {title} » et ses liens ? Cette action est définitive.", "Delete “{title}” and its links? This cannot be undone.";
+    ExpDeleteConfirm => "Supprimer «\u{a0}{title}\u{a0}» et ses liens\u{202f}? Cette action est définitive.", "Delete “{title}” and its links? This cannot be undone.";
     ExpDeleteYes => "Oui, supprimer", "Yes, delete";
     ExpSave => "Enregistrer l’expérience", "Save the experience";
     ExpFieldTitle => "Intitulé", "Title";
-    ExpFieldTitleHint => "Par exemple : Agent d’accueil à la mairie", "For example: Receptionist at the town hall";
+    ExpFieldTitleHint => "Par exemple\u{a0}: Agent d’accueil à la mairie", "For example: Receptionist at the town hall";
     ExpFieldKind => "Type d’expérience", "Kind of experience";
     ExpFieldStart => "Début (mois et année)", "Start (month and year)";
     ExpFieldEnd => "Fin (laisser vide si en cours)", "End (leave empty if ongoing)";
     ExpFieldDescription => "Ce que vous avez fait", "What you did";
-    ExpFieldDescriptionHint => "Vos missions, avec vos mots : avec qui, où, avec quels outils, seul(e) ou accompagné(e).", "Your tasks, in your own words: with whom, where, with which tools, alone or supported.";
+    ExpFieldDescriptionHint => "Vos missions, avec vos mots\u{a0}: avec qui, où, avec quels outils, seul(e) ou accompagné(e).", "Your tasks, in your own words: with whom, where, with which tools, alone or supported.";
     ExpNone => "Aucune expérience pour l’instant.", "No experience yet.";
     ExpPeriodOngoing => "depuis {start}", "since {start}";
     ExpPeriod => "{start} – {end}", "{start} – {end}";
@@ -216,41 +216,41 @@ messages! {
     SuggestionsTitle => "Compétences que cette expérience peut montrer", "Competencies this experience may show";
     SuggestionsNone => "Aucune nouvelle proposition. Détaillez davantage la description pour en obtenir.", "No new suggestion. Describe the experience in more detail to get some.";
     SuggestionsNoSelection => "Sélectionnez des certifications pour recevoir des propositions.", "Select certifications to get suggestions.";
-    SuggestionWords => "Mots retrouvés :", "Matching words:";
+    SuggestionWords => "Mots retrouvés\u{a0}:", "Matching words:";
     SuggestionAccept => "Lier", "Link";
-    SuggestionAcceptLabel => "Lier « {label} » à cette expérience", "Link “{label}” to this experience";
+    SuggestionAcceptLabel => "Lier «\u{a0}{label}\u{a0}» à cette expérience", "Link “{label}” to this experience";
     SuggestionDismiss => "Écarter", "Dismiss";
-    SuggestionDismissLabel => "Écarter « {label} »", "Dismiss “{label}”";
-    SuggestionAccepted => "Compétence liée. Réponse préremplie : « {level} » (modifiable).", "Competency linked. Answer pre-filled: “{level}” (you can change it).";
+    SuggestionDismissLabel => "Écarter «\u{a0}{label}\u{a0}»", "Dismiss “{label}”";
+    SuggestionAccepted => "Compétence liée. Réponse préremplie\u{a0}: «\u{a0}{level}\u{a0}» (modifiable).", "Competency linked. Answer pre-filled: “{level}” (you can change it).";
     LinkedTitle => "Compétences liées à cette expérience", "Competencies linked to this experience";
     LinkedNone => "Aucune compétence liée pour l’instant.", "No linked competency yet.";
     UnlinkShort => "Retirer", "Remove";
-    UnlinkLabel => "Retirer le lien avec « {label} »", "Remove the link with “{label}”";
+    UnlinkLabel => "Retirer le lien avec «\u{a0}{label}\u{a0}»", "Remove the link with “{label}”";
 
     // Results
     ResultsTitle => "Mes résultats", "My results";
-    ResultsIntro => "Pour chaque certification de votre sélection : où vous en êtes, bloc par bloc. Un bloc est prêt quand toutes ses compétences sont au moins « Je le fais seul(e) ».", "For each certification of your selection: where you stand, bloc by bloc. A bloc is ready when all its competencies are at least “I do it on my own”.";
+    ResultsIntro => "Pour chaque certification de votre sélection\u{a0}: où vous en êtes, bloc par bloc. Un bloc est prêt quand toutes ses compétences sont au moins «\u{a0}Je le fais seul(e)\u{a0}».", "For each certification of your selection: where you stand, bloc by bloc. A bloc is ready when all its competencies are at least “I do it on my own”.";
     RankingTitle => "Classement de mes certifications", "My certifications ranked";
-    RankingItem => "{percent} % · {ready} bloc(s) prêt(s) sur {blocs}", "{percent}% · {ready} of {blocs} bloc(s) ready";
+    RankingItem => "{percent}\u{a0}% · blocs prêts\u{a0}: {ready} sur {blocs}", "{percent}% · blocs ready: {ready} of {blocs}";
     ReadinessLabel => "Proximité", "Readiness";
     ChartTitle => "Proximité par bloc de {code}", "Readiness per bloc of {code}";
-    ChartDescription => "Diagramme en barres : la proximité de chaque bloc, de 0 à 100 %. Le tableau qui suit donne les mêmes valeurs.", "Bar chart: the readiness of each bloc, from 0 to 100%. The table below gives the same values.";
+    ChartDescription => "Diagramme en barres\u{a0}: la proximité de chaque bloc, de 0 à 100\u{a0}%. Le tableau qui suit donne les mêmes valeurs.", "Bar chart: the readiness of each bloc, from 0 to 100%. The table below gives the same values.";
     TableBloc => "Bloc", "Bloc";
     TableReadiness => "Proximité", "Readiness";
     TableRated => "Évaluées", "Assessed";
     TableVae => "Réponses VAE (oui / partiellement / non / sans réponse)", "VAE answers (yes / partly / no / unanswered)";
-    TableReady => "Prêt ?", "Ready?";
+    TableReady => "Prêt\u{202f}?", "Ready?";
     ReadyBlocsTitle => "Blocs qui semblent prêts à valider", "Blocs that look ready to validate";
     ReadyBlocsNone => "Aucun bloc n’est encore prêt.", "No bloc is ready yet.";
     MissingTitle => "Ce qui manque", "What is missing";
-    MissingNone => "Rien : toutes les compétences sont au moins « Je le fais seul(e) ».", "Nothing: every competency is at least “I do it on my own”.";
-    MissingJury => "Comment le jury vérifie ce bloc :", "How the jury checks this bloc:";
-    WarningMostlyUnrated => "Plus de la moitié des compétences n’ont pas de réponse : ce résultat ne veut pas encore dire grand-chose.", "More than half of the competencies have no answer: this result does not mean much yet.";
-    WarningAllSame => "Toutes vos réponses sont identiques (« {level} ») : relisez chaque compétence pour que le résultat vous ressemble.", "All your answers are the same (“{level}”): go through each competency again so the result reflects you.";
+    MissingNone => "Rien\u{a0}: toutes les compétences sont au moins «\u{a0}Je le fais seul(e)\u{a0}».", "Nothing: every competency is at least “I do it on my own”.";
+    MissingJury => "Comment le jury vérifie ce bloc\u{a0}:", "How the jury checks this bloc:";
+    WarningMostlyUnrated => "Plus de la moitié des compétences n’ont pas de réponse\u{a0}: ce résultat ne veut pas encore dire grand-chose.", "More than half of the competencies have no answer: this result does not mean much yet.";
+    WarningAllSame => "Toutes vos réponses sont identiques («\u{a0}{level}\u{a0}»)\u{a0}: relisez chaque compétence pour que le résultat vous ressemble.", "All your answers are the same (“{level}”): go through each competency again so the result reflects you.";
     ResultsCompare => "Comparer côte à côte", "Compare side by side";
     ResultsReport => "Rapport imprimable", "Printable report";
-    FormulaNote => "Calcul : « seul(e) » et « transmettre » comptent 1 point, « avec de l’aide » ½ point, le reste 0. La proximité d’un bloc est la moyenne de ses compétences ; celle d’une certification, la moyenne de ses blocs.", "Formula: “on my own” and “teach” count 1 point, “with help” ½ point, the rest 0. A bloc’s readiness is the mean of its competencies; a certification’s, the mean of its blocs.";
-    Percent => "{n} %", "{n}%";
+    FormulaNote => "Calcul\u{a0}: «\u{a0}seul(e)\u{a0}» et «\u{a0}transmettre\u{a0}» comptent 1 point, «\u{a0}avec de l’aide\u{a0}» ½ point, le reste 0. La proximité d’un bloc est la moyenne de ses compétences\u{202f}; celle d’une certification, la moyenne de ses blocs.", "Formula: “on my own” and “teach” count 1 point, “with help” ½ point, the rest 0. A bloc’s readiness is the mean of its competencies; a certification’s, the mean of its blocs.";
+    Percent => "{n}\u{a0}%", "{n}%";
 
     // Compare
     CompareTitle => "Comparer mes certifications", "Compare my certifications";
@@ -262,7 +262,7 @@ messages! {
     CompareRowRated => "Compétences évaluées", "Competencies assessed";
     CompareAlikeTitle => "Compétences proches", "Alike competencies";
     CompareAlikeNone => "Aucune compétence proche entre ces certifications.", "No alike competencies between these certifications.";
-    CompareAlikeCaption => "Chaque ligne regroupe des compétences proches ; la cellule donne votre réponse.", "Each row groups alike competencies; each cell gives your answer.";
+    CompareAlikeCaption => "Chaque ligne regroupe des compétences proches\u{202f}; la cellule donne votre réponse.", "Each row groups alike competencies; each cell gives your answer.";
     CompareGroup => "Groupe {n}", "Group {n}";
 
     // Report
@@ -278,7 +278,15 @@ messages! {
     // My data
     DataTitle => "Mes données", "My data";
     DataIntro => "Vos réponses sont enregistrées sur cet appareil seulement. Gardez-en une copie, reprenez-la ailleurs, ou partagez un lien.", "Your answers are saved on this device only. Keep a copy, continue elsewhere, or share a link.";
-    DataSummary => "{certs} certification(s), {ratings} réponse(s), {notes} exemple(s), {experiences} expérience(s).", "{certs} certification(s), {ratings} answer(s), {notes} example(s), {experiences} experience(s).";
+    DataSummary => "{counts}.", "{counts}.";
+    CountCertsOne => "{n} certification", "{n} certification";
+    CountCertsMany => "{n} certifications", "{n} certifications";
+    CountAnswersOne => "{n} réponse", "{n} answer";
+    CountAnswersMany => "{n} réponses", "{n} answers";
+    CountExamplesOne => "{n} exemple", "{n} example";
+    CountExamplesMany => "{n} exemples", "{n} examples";
+    CountExperiencesOne => "{n} expérience", "{n} experience";
+    CountExperiencesMany => "{n} expériences", "{n} experiences";
     ExportTitle => "Télécharger une copie", "Download a copy";
     ExportButton => "Télécharger mon fichier", "Download my file";
     ExportHint => "Un fichier .json que vous pourrez réimporter ici.", "A .json file you can import here again.";
@@ -286,48 +294,55 @@ messages! {
     ImportFile => "Choisir un fichier Repère (.json)", "Choose a Repère file (.json)";
     ImportPaste => "Ou coller le contenu d’un fichier ou un lien de partage", "Or paste a file’s content or a share link";
     ImportPasteButton => "Lire le contenu collé", "Read the pasted content";
-    ImportFound => "Ce contenu contient : {certs} certification(s), {ratings} réponse(s), {notes} exemple(s), {experiences} expérience(s).", "This content holds: {certs} certification(s), {ratings} answer(s), {notes} example(s), {experiences} experience(s).";
+    ImportFound => "Ce contenu contient\u{a0}: {counts}.", "This content holds: {counts}.";
     ImportReplace => "Remplacer mon travail", "Replace my work";
     ImportMerge => "Fusionner avec mon travail", "Merge with my work";
     ImportReplaceWarning => "Remplacer efface vos réponses actuelles. Fusionner garde vos réponses et ajoute celles qui manquent.", "Replacing erases your current answers. Merging keeps your answers and adds the missing ones.";
     ImportDone => "Données importées.", "Data imported.";
-    MergeDone => "Fusion faite : {added} réponse(s) ajoutée(s), {kept} réponse(s) différente(s) gardée(s) comme avant, {experiences} expérience(s) ajoutée(s).", "Merged: {added} answer(s) added, {kept} differing answer(s) kept as they were, {experiences} experience(s) added.";
+    MergeDone => "Fusion faite\u{a0}: {added}, {kept}, {experiences}.", "Merged: {added}, {kept}, {experiences}.";
+    AnswersAddedOne => "{n} réponse ajoutée", "{n} answer added";
+    AnswersAddedMany => "{n} réponses ajoutées", "{n} answers added";
+    AnswersKeptOne => "{n} réponse différente gardée comme avant", "{n} differing answer kept as it was";
+    AnswersKeptMany => "{n} réponses différentes gardées comme avant", "{n} differing answers kept as they were";
+    ExperiencesAddedOne => "{n} expérience ajoutée", "{n} experience added";
+    ExperiencesAddedMany => "{n} expériences ajoutées", "{n} experiences added";
     ImportFailed => "Ce contenu n’a pas pu être lu. Votre travail n’a pas été modifié.", "This content could not be read. Your work was not changed.";
-    DownloadFailed => "Le téléchargement n’a pas pu démarrer : votre navigateur l’a refusé. Votre travail reste enregistré sur cet appareil ; réessayez, ou créez un lien de partage.", "The download could not start: your browser refused it. Your work is still saved on this device; try again, or create a share link.";
-    IncomingPrunedOne => "1 élément de ce contenu ne correspond à aucune certification du catalogue : il est laissé de côté.", "1 item of this content matches no certification of the catalogue: it is left out.";
-    IncomingPrunedMany => "{n} éléments de ce contenu ne correspondent à aucune certification du catalogue : ils sont laissés de côté.", "{n} items of this content match no certification of the catalogue: they are left out.";
+    DownloadFailed => "Le téléchargement n’a pas pu démarrer\u{a0}: votre navigateur l’a refusé. Votre travail reste enregistré sur cet appareil\u{202f}; réessayez, ou créez un lien de partage.", "The download could not start: your browser refused it. Your work is still saved on this device; try again, or create a share link.";
+    IncomingPrunedOne => "{n} élément de ce contenu ne correspond à aucune certification du catalogue\u{a0}: il est laissé de côté.", "{n} item of this content matches no certification of the catalogue: it is left out.";
+    IncomingPrunedMany => "{n} éléments de ce contenu ne correspondent à aucune certification du catalogue\u{a0}: ils sont laissés de côté.", "{n} items of this content match no certification of the catalogue: they are left out.";
     ImportReadFailed => "Le fichier n’a pas pu être lu par le navigateur.", "The browser could not read the file.";
     ShareTitle => "Partager un lien", "Share a link";
-    ShareHint => "Le lien contient votre sélection et vos réponses, dans l’adresse elle-même : rien n’est envoyé à un serveur.", "The link holds your selection and answers inside the address itself: nothing is sent to a server.";
+    ShareHint => "Le lien contient votre sélection et vos réponses, dans l’adresse elle-même\u{a0}: rien n’est envoyé à un serveur.", "The link holds your selection and answers inside the address itself: nothing is sent to a server.";
     SharePersonal => "Inclure mes exemples et mes expériences (informations personnelles)", "Include my examples and experiences (personal information)";
     ShareCreate => "Créer le lien", "Create the link";
     ShareLinkLabel => "Lien de partage", "Share link";
     ShareCopy => "Copier le lien", "Copy the link";
     ShareCopied => "Lien copié.", "Link copied.";
-    ShareCopyFailed => "La copie automatique n’est pas possible : sélectionnez le lien et copiez-le.", "Automatic copy is not available: select the link and copy it.";
+    ShareCopyFailed => "La copie automatique n’est pas possible\u{a0}: sélectionnez le lien et copiez-le.", "Automatic copy is not available: select the link and copy it.";
     ClearTitle => "Effacer mes données", "Erase my data";
     ClearHint => "Efface de cet appareil votre sélection, vos réponses, vos exemples et vos expériences.", "Erases your selection, answers, examples and experiences from this device.";
     ClearButton => "Effacer mes données", "Erase my data";
-    ClearConfirm => "Tout effacer de cet appareil ? Téléchargez d’abord une copie si vous voulez la garder.", "Erase everything from this device? Download a copy first if you want to keep it.";
+    ClearConfirm => "Tout effacer de cet appareil\u{202f}? Téléchargez d’abord une copie si vous voulez la garder.", "Erase everything from this device? Download a copy first if you want to keep it.";
     ClearYes => "Oui, tout effacer", "Yes, erase everything";
     ClearDone => "Vos données ont été effacées de cet appareil.", "Your data was erased from this device.";
     BackupTitle => "Données illisibles gardées", "Unreadable data kept";
-    BackupHint => "Des données enregistrées n’ont pas pu être relues. Une copie brute est gardée : vous pouvez la télécharger (pour un signalement) ou la supprimer.", "Saved data could not be read back. A raw copy is kept: you can download it (to report the problem) or delete it.";
+    BackupHint => "Des données enregistrées n’ont pas pu être relues. Une copie brute est gardée\u{a0}: vous pouvez la télécharger (pour un signalement) ou la supprimer.", "Saved data could not be read back. A raw copy is kept: you can download it (to report the problem) or delete it.";
     BackupDownload => "Télécharger la copie", "Download the copy";
     BackupDelete => "Supprimer la copie", "Delete the copy";
     EmptyWork => "Rien à exporter ni à partager pour l’instant.", "Nothing to export or share yet.";
 
     // Share link page
     ShareOpenTitle => "Ouvrir un lien de partage", "Open a share link";
-    ShareOpenFound => "Ce lien contient : {certs} certification(s), {ratings} réponse(s), {notes} exemple(s), {experiences} expérience(s).", "This link holds: {certs} certification(s), {ratings} answer(s), {notes} example(s), {experiences} experience(s).";
+    ShareOpenFound => "Ce lien contient\u{a0}: {counts}.", "This link holds: {counts}.";
     ShareOpenLoaded => "Sélection et réponses chargées depuis le lien.", "Selection and answers loaded from the link.";
     ShareOpenFailed => "Ce lien de partage n’a pas pu être lu. Votre travail n’a pas été modifié.", "This share link could not be read. Your work was not changed.";
 
     // Saved state
     RestoreFailed => "Vos données enregistrées n’ont pas pu être relues. Repère repart d’un travail vide.", "Your saved data could not be read. Repère starts from empty work.";
-    RestoreFailedBackedUp => "Vos données enregistrées n’ont pas pu être relues. Repère repart d’un travail vide ; une copie brute est gardée dans « Mes données ».", "Your saved data could not be read. Repère starts from empty work; a raw copy is kept in “My data”.";
-    RestorePruned => "{n} élément(s) enregistré(s) ne correspondent plus au catalogue et ont été retirés.", "{n} saved item(s) no longer match the catalogue and were removed.";
-    SaveFailed => "Vos réponses n’ont pas pu être enregistrées sur cet appareil (stockage plein ou désactivé). Téléchargez une copie dans « Mes données ».", "Your answers could not be saved on this device (storage full or disabled). Download a copy in “My data”.";
+    RestoreFailedBackedUp => "Vos données enregistrées n’ont pas pu être relues. Repère repart d’un travail vide\u{202f}; une copie brute est gardée dans «\u{a0}Mes données\u{a0}».", "Your saved data could not be read. Repère starts from empty work; a raw copy is kept in “My data”.";
+    RestorePrunedOne => "{n} élément enregistré ne correspond plus au catalogue et a été retiré.", "{n} saved item no longer matches the catalogue and was removed.";
+    RestorePrunedMany => "{n} éléments enregistrés ne correspondent plus au catalogue et ont été retirés.", "{n} saved items no longer match the catalogue and were removed.";
+    SaveFailed => "Vos réponses n’ont pas pu être enregistrées sur cet appareil (stockage plein ou désactivé). Téléchargez une copie dans «\u{a0}Mes données\u{a0}».", "Your answers could not be saved on this device (storage full or disabled). Download a copy in “My data”.";
 
     // Decoding errors (second sentence of a notice)
     ErrEmpty => "Le contenu est vide.", "The content is empty.";
@@ -336,7 +351,7 @@ messages! {
     ErrTooNew => "Il vient d’une version plus récente de Repère.", "It comes from a newer version of Repère.";
     ErrMalformed => "Il est abîmé ou incomplet.", "It is damaged or incomplete.";
     ErrInvalid => "Il contient des valeurs impossibles.", "It holds impossible values.";
-    ErrTruncated => "Le lien est incomplet (coupé pendant la copie ?).", "The link is incomplete (cut while copying?).";
+    ErrTruncated => "Le lien est incomplet (coupé pendant la copie\u{202f}?).", "The link is incomplete (cut while copying?).";
     ErrTampered => "Le lien a été modifié depuis sa création.", "The link was altered since it was created.";
     ErrBadEncoding => "Le lien contient des caractères inattendus.", "The link holds unexpected characters.";
 
@@ -344,7 +359,7 @@ messages! {
     ErrTitleEmpty => "Donnez un intitulé à l’expérience.", "Give the experience a title.";
     ErrTitleTooLong => "L’intitulé est trop long ({max} caractères au plus).", "The title is too long ({max} characters at most).";
     ErrDescriptionTooLong => "La description est trop longue ({max} caractères au plus).", "The description is too long ({max} characters at most).";
-    ErrNoteTooLong => "L’exemple est trop long ({max} caractères au plus) : raccourcissez-le pour qu’il soit enregistré.", "The example is too long ({max} characters at most): shorten it so that it is saved.";
+    ErrNoteTooLong => "L’exemple est trop long ({max} caractères au plus)\u{a0}: raccourcissez-le pour qu’il soit enregistré.", "The example is too long ({max} characters at most): shorten it so that it is saved.";
     ErrEndBeforeStart => "La fin est avant le début.", "The end is before the start.";
     ErrTooMany => "Vous avez atteint la limite de ce que Repère peut garder.", "You have reached the limit of what Repère can keep.";
     ErrOther => "Cette opération n’a pas pu être faite.", "This could not be done.";

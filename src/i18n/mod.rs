@@ -119,6 +119,140 @@ mod tests {
     use crate::core::assessment::YearMonth;
 
     #[test]
+    fn french_typography_and_english_punctuation() {
+        for msg in Msg::ALL {
+            let fr = msg.text(Lang::Fr);
+            for (i, c) in fr.char_indices() {
+                let before = fr[..i].chars().next_back();
+                if matches!(c, ':' | ';' | '!' | '?' | '%' | '»') {
+                    assert_ne!(
+                        before,
+                        Some(' '),
+                        "{msg:?} FR: a plain space before {c:?}: {fr}"
+                    );
+                }
+                if c == '«' {
+                    assert_ne!(
+                        fr[i + c.len_utf8()..].chars().next(),
+                        Some(' '),
+                        "{msg:?}: {fr}"
+                    );
+                }
+            }
+            let en = msg.text(Lang::En);
+            for (i, c) in en.char_indices() {
+                if matches!(c, ':' | ';' | '!' | '?') {
+                    let before = en[..i].chars().next_back();
+                    assert!(
+                        !before.is_some_and(char::is_whitespace),
+                        "{msg:?} EN: a space before {c:?}: {en}"
+                    );
+                }
+            }
+            for text in [fr, en] {
+                assert!(!text.contains("(s)"), "{msg:?}: a pseudo-plural in {text}");
+            }
+        }
+        assert_eq!(colon(Lang::Fr), "\u{a0}: ");
+        assert_eq!(colon(Lang::En), ": ");
+    }
+
+    #[test]
+    fn plural_forms() {
+        use crate::core::assessment::{Assessment, Experience, ExperienceKind, Level};
+        let mut a = Assessment::default();
+        let cases = [
+            (
+                Lang::Fr,
+                "0 certification, 0 réponse, 0 exemple, 0 expérience.",
+            ),
+            (
+                Lang::En,
+                "0 certifications, 0 answers, 0 examples, 0 experiences.",
+            ),
+        ];
+        for (lang, want) in cases {
+            assert_eq!(work_summary(lang, Msg::DataSummary, &a), want);
+        }
+        a.select("RNCP37722").unwrap();
+        a.select("RNCP2383").unwrap();
+        a.rate("RNCP37722BC01-C01", Some(Level::Alone)).unwrap();
+        a.add_experience(Experience::new("Stage", ExperienceKind::Stage))
+            .unwrap();
+        a.add_experience(Experience::new("Emploi", ExperienceKind::Emploi))
+            .unwrap();
+        let cases = [
+            (
+                Lang::Fr,
+                Msg::DataSummary,
+                "2 certifications, 1 réponse, 0 exemple, 2 expériences.",
+            ),
+            (
+                Lang::En,
+                Msg::DataSummary,
+                "2 certifications, 1 answer, 0 examples, 2 experiences.",
+            ),
+            (
+                Lang::Fr,
+                Msg::ImportFound,
+                "Ce contenu contient\u{a0}: 2 certifications, 1 réponse, 0 exemple, 2 expériences.",
+            ),
+        ];
+        for (lang, msg, want) in cases {
+            assert_eq!(work_summary(lang, msg, &a), want, "{lang:?} {msg:?}");
+        }
+        let merges = [
+            (Lang::Fr, 1, 0, 2, "Fusion faite\u{a0}: 1 réponse ajoutée, 0 réponse différente gardée comme avant, 2 expériences ajoutées."),
+            (Lang::En, 1, 0, 2, "Merged: 1 answer added, 0 differing answers kept as they were, 2 experiences added."),
+            (Lang::En, 3, 1, 1, "Merged: 3 answers added, 1 differing answer kept as it was, 1 experience added."),
+        ];
+        for (lang, added, kept, exp, want) in merges {
+            let phrase = |n, one, many| lang.plural(n, one, many);
+            let got = Msg::MergeDone.fill(
+                lang,
+                &[
+                    (
+                        "added",
+                        &phrase(added, Msg::AnswersAddedOne, Msg::AnswersAddedMany),
+                    ),
+                    (
+                        "kept",
+                        &phrase(kept, Msg::AnswersKeptOne, Msg::AnswersKeptMany),
+                    ),
+                    (
+                        "experiences",
+                        &phrase(exp, Msg::ExperiencesAddedOne, Msg::ExperiencesAddedMany),
+                    ),
+                ],
+            );
+            assert_eq!(got, want);
+        }
+        let pruned = [
+            (
+                Lang::Fr,
+                1,
+                "1 élément enregistré ne correspond plus au catalogue et a été retiré.",
+            ),
+            (
+                Lang::Fr,
+                3,
+                "3 éléments enregistrés ne correspondent plus au catalogue et ont été retirés.",
+            ),
+            (
+                Lang::En,
+                1,
+                "1 saved item no longer matches the catalogue and was removed.",
+            ),
+        ];
+        for (lang, n, want) in pruned {
+            assert_eq!(
+                lang.plural(n, Msg::RestorePrunedOne, Msg::RestorePrunedMany),
+                want
+            );
+        }
+    }
+
+    #[test]
     fn periods_read_the_same_everywhere() {
         let ym = |s: &str| YearMonth::parse(s);
         let cases = [
@@ -203,6 +337,32 @@ pub fn date(lang: Lang, d: crate::core::date::Date) -> String {
         Lang::Fr => d.french(),
         Lang::En => d.iso(),
     }
+}
+
+/// The separator between a label and its value: "Proximité : 40 %" in French (non-breaking
+/// space before the colon), "Readiness: 40%" in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
+    }
+}
+
+/// `msg` (a message with `{counts}`) filled with what a piece of work holds, each count with
+/// its plural form: "2 certifications, 1 réponse, 0 exemple, 3 expériences".
+pub fn work_summary(lang: Lang, msg: Msg, a: &crate::core::assessment::Assessment) -> String {
+    let counts = [
+        lang.plural(a.selection.len(), Msg::CountCertsOne, Msg::CountCertsMany),
+        lang.plural(a.ratings.len(), Msg::CountAnswersOne, Msg::CountAnswersMany),
+        lang.plural(a.notes.len(), Msg::CountExamplesOne, Msg::CountExamplesMany),
+        lang.plural(
+            a.experiences.len(),
+            Msg::CountExperiencesOne,
+            Msg::CountExperiencesMany,
+        ),
+    ]
+    .join(", ");
+    msg.fill(lang, &[("counts", &counts)])
 }
 
 /// A month of an experience: "sept. 2019" / "Sep 2019".

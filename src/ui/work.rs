@@ -141,14 +141,13 @@ fn restore(catalogue: &Catalogue, notices: Notices) -> Assessment {
     match read_incoming(Origin::Saved, &text, catalogue) {
         Ok(Incoming { assessment, pruned }) => {
             if !pruned.is_empty() {
-                notices.push(
-                    NoticeKind::Info,
-                    Msg::RestorePruned,
-                    vec![(
-                        "n",
-                        (pruned.codes.len() + pruned.competencies.len()).to_string(),
-                    )],
-                );
+                let n = pruned.codes.len() + pruned.competencies.len();
+                let msg = if n == 1 {
+                    Msg::RestorePrunedOne
+                } else {
+                    Msg::RestorePrunedMany
+                };
+                notices.push(NoticeKind::Info, msg, vec![("n", n.to_string())]);
             }
             assessment
         }

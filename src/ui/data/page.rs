@@ -5,13 +5,13 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::summary::{summary, IncomingChoice};
+use super::summary::IncomingChoice;
 use crate::core::assessment::Assessment;
 use crate::core::codec::{
     encode_export, encode_share, read_incoming, CodecError, Incoming, Origin, MAX_SAVED_BYTES,
 };
 use crate::core::route::Route;
-use crate::i18n::Msg;
+use crate::i18n::{work_summary, Msg};
 use crate::ui::browser::{self, StorageKey};
 use crate::ui::context::{env, lang, t};
 use crate::ui::errors::codec_error_msg;
@@ -136,7 +136,7 @@ pub fn DataPage() -> impl IntoView {
         <div class="page page--narrow data">
             <h1 tabindex="-1">{t(Msg::DataTitle)}</h1>
             <p class="lead">{t(Msg::DataIntro)}</p>
-            <p data-testid="data-summary">{move || work.with(|a| summary(lang.get(), Msg::DataSummary, a))}</p>
+            <p data-testid="data-summary">{move || work.with(|a| work_summary(lang.get(), Msg::DataSummary, a))}</p>
 
             {move || backup.get().map(|raw| view! {
                 <section class="panel notice notice--error" aria-labelledby="backup-title">

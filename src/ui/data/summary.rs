@@ -3,23 +3,10 @@
 use leptos::prelude::*;
 
 use crate::core::assessment::Assessment;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{work_summary, Msg};
 use crate::ui::context::{lang, t};
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::work::my_work;
-
-/// `msg` with the counts of `a` filled in (`{certs}`, `{ratings}`, `{notes}`, `{experiences}`).
-pub fn summary(lang: Lang, msg: Msg, a: &Assessment) -> String {
-    msg.fill(
-        lang,
-        &[
-            ("certs", &a.selection.len().to_string()),
-            ("ratings", &a.ratings.len().to_string()),
-            ("notes", &a.notes.len().to_string()),
-            ("experiences", &a.experiences.len().to_string()),
-        ],
-    )
-}
 
 /// Shows what `incoming` holds and lets the user replace their work with it, merge it, or
 /// cancel. `on_done` runs after any of the three.
@@ -32,7 +19,7 @@ pub fn IncomingChoice(incoming: Assessment, found: Msg, on_done: Callback<()>) -
     let for_merge = incoming.clone();
     view! {
         <div class="confirm" role="group" aria-labelledby="incoming-summary" data-testid="incoming">
-            <p id="incoming-summary">{move || summary(lang.get(), found, &shown)}</p>
+            <p id="incoming-summary">{move || work_summary(lang.get(), found, &shown)}</p>
             <p class="hint">{t(Msg::ImportReplaceWarning)}</p>
             <div class="actions">
                 <button type="button" class="button" data-testid="replace" on:click=move |_| {
@@ -42,10 +29,12 @@ pub fn IncomingChoice(incoming: Assessment, found: Msg, on_done: Callback<()>) -
                 }>{t(Msg::ImportReplace)}</button>
                 <button type="button" class="button button--secondary" data-testid="merge" on:click=move |_| {
                     let r = work.try_update(|a| a.merge(&for_merge)).unwrap_or_default();
+                    // The counts are worded once, in the language of the moment.
+                    let l = lang.get_untracked();
                     notices.push(NoticeKind::Success, Msg::MergeDone, vec![
-                        ("added", r.ratings_added.to_string()),
-                        ("kept", r.ratings_kept.to_string()),
-                        ("experiences", r.experiences_added.to_string()),
+                        ("added", l.plural(r.ratings_added, Msg::AnswersAddedOne, Msg::AnswersAddedMany)),
+                        ("kept", l.plural(r.ratings_kept, Msg::AnswersKeptOne, Msg::AnswersKeptMany)),
+                        ("experiences", l.plural(r.experiences_added, Msg::ExperiencesAddedOne, Msg::ExperiencesAddedMany)),
                     ]);
                     on_done.run(());
                 }>{t(Msg::ImportMerge)}</button>

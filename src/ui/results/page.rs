@@ -7,7 +7,7 @@ use super::chart::BlocChart;
 use crate::core::model::Certification;
 use crate::core::route::Route;
 use crate::core::scoring::{rank, score_selection, CertScore, ResultWarning};
-use crate::i18n::{answer_text, level_msg, percent, percent_text, Msg};
+use crate::i18n::{answer_text, colon, level_msg, percent, percent_text, Msg};
 use crate::ui::context::{env, lang, t};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
@@ -45,7 +45,7 @@ pub fn ResultsPage() -> impl IntoView {
                                 let (p, ready, blocs) = (percent(s.readiness), s.ready_blocs, s.blocs.len());
                                 view! {
                                     <li data-code=s.code.clone()>
-                                        <strong>{s.code.clone()}" — "{title}</strong>" : "
+                                        <strong>{s.code.clone()}" — "{title}</strong>{move || colon(lang.get())}
                                         {move || Msg::RankingItem.fill(lang.get(), &[("percent", &p.to_string()), ("ready", &ready.to_string()), ("blocs", &blocs.to_string())])}
                                     </li>
                                 }
@@ -85,7 +85,7 @@ fn CertResult(cert: &'static Certification, score: CertScore) -> impl IntoView {
                 {cert.title.clone()}
             </h2>
             <p class="readiness">
-                <strong>{t(Msg::ReadinessLabel)}" : "</strong>
+                <strong>{t(Msg::ReadinessLabel)}{move || colon(lang.get())}</strong>
                 {let p = percent(score.readiness); move || Msg::Percent.fill(lang.get(), &[("n", &p.to_string())])}
             </p>
             {warning.map(|w| view! {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::scoring::score_cert;
-use crate::i18n::{answer_text, date, kind_msg, percent_text, period_text, vae_msg, Msg};
+use crate::i18n::{answer_text, colon, date, kind_msg, percent_text, period_text, vae_msg, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
 use crate::ui::selection::NoSelection;
@@ -65,7 +65,7 @@ pub fn ReportPage() -> impl IntoView {
                     view! {
                         <section class="report-cert">
                             <h2><span class="code">{cert.code.clone()}</span>" "{cert.title.clone()}</h2>
-                            <p><strong>{Msg::ReadinessLabel.text(l)}" : "</strong>{percent_text(l, score.readiness)}</p>
+                            <p><strong>{Msg::ReadinessLabel.text(l)}{colon(l)}</strong>{percent_text(l, score.readiness)}</p>
                             {blocs}
                         </section>
                     }
