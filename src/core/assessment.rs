@@ -475,6 +475,21 @@ impl Pruned {
     }
 }
 
+/// The first competency of `cert` after `after` (in the fiche's order, wrapping round to the
+/// start) that `ratings` does not answer: where "next unanswered" takes a keyboard user.
+/// `None` when every other competency is answered.
+pub fn next_unrated<'a>(
+    cert: &'a crate::core::model::Certification,
+    ratings: &BTreeMap<String, Level>,
+    after: &str,
+) -> Option<&'a str> {
+    let ids: Vec<&str> = cert.competencies().map(|(_, c)| c.id.as_str()).collect();
+    let start = ids.iter().position(|id| *id == after).map_or(0, |i| i + 1);
+    (0..ids.len())
+        .map(|k| ids[(start + k) % ids.len()])
+        .find(|id| *id != after && !ratings.contains_key(*id))
+}
+
 impl Assessment {
     /// Whether nothing at all was entered.
     pub fn is_empty(&self) -> bool {
@@ -966,6 +981,35 @@ impl Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_unrated_table() {
+        let cat = Catalogue::bundled().unwrap();
+        let cert = cat.get("RNCP37722").unwrap();
+        let ids: Vec<&str> = cert.competencies().map(|(_, c)| c.id.as_str()).collect();
+        let rated = |which: &[usize]| -> BTreeMap<String, Level> {
+            which
+                .iter()
+                .map(|&i| (ids[i].to_owned(), Level::Alone))
+                .collect()
+        };
+        let last = ids.len() - 1;
+        let all: Vec<usize> = (0..ids.len()).collect();
+        let all_but = |k: usize| -> Vec<usize> { (0..ids.len()).filter(|&i| i != k).collect() };
+        let cases: Vec<(BTreeMap<String, Level>, &str, Option<&str>)> = vec![
+            (rated(&[]), ids[0], Some(ids[1])),
+            (rated(&[1, 2]), ids[0], Some(ids[3])),
+            (rated(&[]), ids[last], Some(ids[0])),
+            (rated(&[0]), ids[last], Some(ids[1])),
+            (rated(&all_but(0)), ids[3], Some(ids[0])),
+            (rated(&all), ids[3], None),
+            (rated(&all_but(3)), ids[3], None),
+            (rated(&[]), "RNCP1BC01-C01", Some(ids[0])),
+        ];
+        for (ratings, after, want) in cases {
+            assert_eq!(next_unrated(cert, &ratings, after), want, "after {after}");
+        }
+    }
 
     const C1: &str = "RNCP37722BC01-C01";
     const C2: &str = "RNCP37722BC01-C02";

@@ -23,6 +23,10 @@ messages! {
     AppName => "Repère", "Repère";
     SkipToContent => "Aller au contenu", "Skip to content";
     MainNav => "Navigation principale", "Main navigation";
+    AssessJumpLabel => "Aller directement à un bloc (flèches pour choisir, Entrée pour y aller)", "Jump to a bloc (arrow keys to choose, Enter to go)";
+    AssessJumpTitle => "Aller au bloc :", "Go to bloc:";
+    NextUnrated => "Compétence suivante sans réponse", "Next unanswered competency";
+    MenuButton => "Menu", "Menu";
     NavCatalogue => "Catalogue", "Catalogue";
     LanguageSwitchLabel => "Choisir la langue de l’interface", "Choose the interface language";
     FooterData => "Données\u{a0}: France compétences, Répertoire national des certifications professionnelles (RNCP), Licence Ouverte 2.0.", "Data: France compétences, National Register of Professional Certifications (RNCP), Open Licence 2.0.";

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::context::{env, lang, t};
 use super::notice::notices;
-use super::work::{edit, edit_if, my_work};
+use super::work::{edit, edit_if, my_work, work_slices};
 use crate::core::route::Route;
 use crate::i18n::Msg;
 
@@ -46,13 +46,29 @@ pub fn SelectionBar() -> impl IntoView {
     let env = env();
     let work = my_work();
     let lang = lang();
-    let selection = Memo::new(move |_| work.with(|a| a.selection.clone()));
+    let selection = work_slices().selection;
+    // On narrow screens the bar is one line, "Ma sélection (2)", that opens on demand; on wide
+    // screens the chips are always shown (the toggle is hidden by the stylesheet).
+    let open = RwSignal::new(false);
     view! {
         <aside class="selection-bar" aria-label=t(Msg::SelectionLabel) data-testid="selection-bar">
             <div class="selection-bar__inner">
                 <span class="selection-bar__title">{t(Msg::SelectionLabel)}" "
                     <span class="count">{move || selection.with(Vec::len)}</span>
                 </span>
+                <button
+                    type="button"
+                    class="selection-bar__toggle button--secondary button--small"
+                    data-testid="selection-toggle"
+                    aria-controls="selection-content"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {t(Msg::SelectionLabel)}" "
+                    <span class="count">{move || selection.with(Vec::len)}</span>
+                    <span class="selection-bar__chevron" aria-hidden="true">{move || if open.get() { "▴" } else { "▾" }}</span>
+                </button>
+                <div id="selection-content" class=move || if open.get() { "selection-bar__content is-open" } else { "selection-bar__content" }>
                 {move || {
                     let list = selection.get();
                     if list.is_empty() {
@@ -83,6 +99,7 @@ pub fn SelectionBar() -> impl IntoView {
                         .into_any()
                     }
                 }}
+                </div>
             </div>
         </aside>
     }

@@ -9,6 +9,7 @@ use crate::core::model::Certification;
 use crate::core::route::Route;
 use crate::core::scoring::score_bloc;
 use crate::i18n::{level_msg, percent, vae_msg, Msg};
+use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
@@ -32,6 +33,11 @@ pub fn AssessPage(code: Option<String>) -> impl IntoView {
         <div class="page assess">
             <h1 tabindex="-1">{t(Msg::AssessTitle)}</h1>
             <p class="lead">{t(Msg::AssessIntro)}</p>
+            {move || {
+                let sel = selection.get();
+                let cert = current.get().and_then(|c| env.catalogue.get(&c)).filter(|c| sel.contains(&c.code))?;
+                Some(view! { <BlocJump cert /> })
+            }}
             <LevelsLegend />
             {move || {
                 let sel = selection.get();
@@ -64,6 +70,45 @@ pub fn AssessPage(code: Option<String>) -> impl IntoView {
                 }
                 .into_any()
             }}
+        </div>
+    }
+}
+
+/// Jump to any bloc in a few keys: one Tab stop (a toolbar with a roving focus), arrows,
+/// Home / End to choose, Enter to move the focus to the bloc's heading.
+#[component]
+fn BlocJump(cert: &'static Certification) -> impl IntoView {
+    let count = cert.blocs.len();
+    let active = RwSignal::new(0usize);
+    let button_id = |i: usize| format!("jump-{}", i);
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let current = active.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (current + 1) % count,
+            "ArrowLeft" | "ArrowUp" => (current + count - 1) % count,
+            "Home" => 0,
+            "End" => count - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        active.set(next);
+        browser::focus(&format!("#{}", button_id(next)));
+    };
+    view! {
+        <div class="bloc-jump" role="toolbar" aria-label=t(Msg::AssessJumpLabel) on:keydown=on_keydown>
+            <span class="bloc-jump__title" aria-hidden="true">{t(Msg::AssessJumpTitle)}</span>
+            {cert.blocs.iter().enumerate().map(|(i, bloc)| {
+                let target = format!("#assess-{}", bloc.code);
+                let short = bloc.code.strip_prefix(cert.code.as_str()).unwrap_or(&bloc.code).to_owned();
+                view! {
+                    <button type="button" class="button button--secondary button--small" id=button_id(i)
+                        title=bloc.title.clone()
+                        tabindex=move || if active.get() == i { "0" } else { "-1" }
+                        on:click=move |_| { active.set(i); browser::focus(&target); }>
+                        {short}<span class="visually-hidden">{format!(" {}", bloc.title)}</span>
+                    </button>
+                }
+            }).collect_view()}
         </div>
     }
 }
@@ -121,7 +166,7 @@ fn CertAssessment(cert: &'static Certification) -> impl IntoView {
                 let labelled_by = heading.clone();
                 view! {
                     <section class="bloc" aria-labelledby=labelled_by data-testid="assess-bloc" data-code=bloc.code.clone()>
-                        <h3 id=heading>
+                        <h3 id=heading tabindex="-1">
                             <span class="bloc__code">{bloc.code.clone()}</span>
                             <span class="bloc__title">{bloc.title.clone()}</span>
                         </h3>

@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::assessment::{Level, MAX_NOTE_CHARS};
+use crate::core::assessment::{next_unrated, Level, MAX_NOTE_CHARS};
 use crate::core::compare::alike_to_update;
 use crate::core::model::Competency;
 use crate::core::route::Route;
 use crate::i18n::{level_msg, Msg};
+use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::work::{alike, edit, edit_if, my_work, work_slices};
@@ -66,6 +67,14 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
         })
         .collect_view();
 
+    // Where "next unanswered" goes: computed from the ratings slice only.
+    let cert = env.catalogue.competency(id).map(|(cert, _)| cert);
+    let next = Memo::new(move |_| {
+        let cert = cert?;
+        slices
+            .ratings
+            .with(|r| next_unrated(cert, r, id).map(str::to_owned))
+    });
     let note_text = Memo::new(move |_| {
         slices
             .notes
@@ -82,6 +91,15 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
             <legend id=legend_id><span class="competency-label">{competency.label.clone()}</span></legend>
             <div class="rating__options">{radios}</div>
             <p class="rating__state">
+                {move || next.get().map(|next_id| {
+                    let target = format!("#{next_id}-{}", Level::ALL[0].as_str());
+                    view! {
+                        <button type="button" class="button button--link" data-testid="next-unrated"
+                            on:click=move |_| browser::focus(&target)>
+                            {t(Msg::NextUnrated)}" ↓"
+                        </button>
+                    }
+                })}
                 {move || match rating.get() {
                     None => view! { <span id=format!("{id}-unrated") class="muted">{t(Msg::Unrated)}</span> }.into_any(),
                     Some(_) => view! {

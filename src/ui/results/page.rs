@@ -110,9 +110,9 @@ fn CertResult(cert: &'static Certification, score: CertScore) -> impl IntoView {
                         {cert.blocs.iter().zip(score.blocs.clone()).map(|(b, s)| view! {
                             <tr data-code=b.code.clone()>
                                 <th scope="row"><span class="code">{b.code.clone()}</span>" "{b.title.clone()}</th>
-                                <td>{let r = s.readiness; move || percent_text(lang.get(), r)}</td>
-                                <td>{format!("{} / {}", s.rated, s.total)}</td>
-                                <td>{format!("{} / {} / {} / {}", s.vae.oui, s.vae.partiellement, s.vae.non, s.vae.unrated)}</td>
+                                <td class="num">{let r = s.readiness; move || percent_text(lang.get(), r)}</td>
+                                <td class="num">{format!("{} / {}", s.rated, s.total)}</td>
+                                <td class="num">{format!("{} / {} / {} / {}", s.vae.oui, s.vae.partiellement, s.vae.non, s.vae.unrated)}</td>
                                 <td>{t(if s.ready { Msg::Yes } else { Msg::No })}</td>
                             </tr>
                         }).collect_view()}

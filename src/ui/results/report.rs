@@ -48,9 +48,11 @@ pub fn ReportPage() -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view();
+                        let heading_id = format!("report-{}", b.code);
                         view! {
-                            <h3><span class="code">{b.code.clone()}</span>" "{b.title.clone()}" — "{percent_text(l, s.readiness)}
+                            <h3 id=heading_id.clone()><span class="code">{b.code.clone()}</span>" "{b.title.clone()}" — "{percent_text(l, s.readiness)}
                                 {s.ready.then(|| format!(" · {}", Msg::BlocReady.text(l)))}</h3>
+                            <div class="table-wrap" tabindex="0" role="region" aria-labelledby=heading_id>
                             <table class="report-table">
                                 <thead><tr>
                                     <th scope="col">{Msg::ReportCompetency.text(l)}</th>
@@ -60,6 +62,7 @@ pub fn ReportPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>{rows}</tbody>
                             </table>
+                            </div>
                         }
                     }).collect_view();
                     view! {
