@@ -6,7 +6,8 @@
 #   - trunk 0.21.14                              (cargo install --locked; ≈8 min the first time)
 #   - wasm-bindgen CLI + wasm-bindgen-test-runner, the version Cargo.lock pins for wasm-bindgen
 #                                                (cargo install, without --locked; ≈2 min)
-#   - chromium + chromium-driver                 (apt, only when /usr/bin/chromium is missing)
+#   - chromium + chromium-driver + poppler-utils (apt, only when one is missing; pdftotext reads
+#                                                 the printed report in the e2e tests)
 #   - npm packages: playwright-core, axe-core, binaryen (wasm-opt)   (npm ci, when the lock changed)
 #   - every crate in Cargo.lock                  (cargo fetch; Trunk builds with cargo --offline)
 #
@@ -76,14 +77,14 @@ else
     cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# --- Chromium + chromedriver (e2e tests, wasm-bindgen-test) -------------------------------------
-if [ -x /usr/bin/chromium ] && have chromedriver; then
-    say "✓ $(/usr/bin/chromium --version 2>/dev/null | head -n1); $(chromedriver --version | awk '{ print $1, $2 }')"
+# --- Chromium + chromedriver (e2e tests, wasm-bindgen-test), pdftotext (printed report) ---------
+if [ -x /usr/bin/chromium ] && have chromedriver && have pdftotext; then
+    say "✓ $(/usr/bin/chromium --version 2>/dev/null | head -n1); $(chromedriver --version | awk '{ print $1, $2 }'); pdftotext"
 else
-    have apt-get || die "/usr/bin/chromium missing and no apt-get: install chromium and chromium-driver"
-    say "→ apt-get install chromium chromium-driver"
+    have apt-get || die "chromium, chromedriver or pdftotext missing and no apt-get: install chromium, chromium-driver and poppler-utils"
+    say "→ apt-get install chromium chromium-driver poppler-utils"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver poppler-utils
 fi
 
 # --- npm packages ------------------------------------------------------------------------------
