@@ -97,6 +97,10 @@ for (const viewport of VIEWPORTS) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${hash}: the page scrolls sideways by ${overflow}px`);
       }
+      // Label colons follow the language: "Niveau :" with a non-breaking space, "Level:".
+      await open(page, '#/fiche/RNCP37722');
+      const colon = await page.locator('.facts dt').first().evaluate((dt) => getComputedStyle(dt, '::after').content);
+      assert.equal(colon, lang === 'fr' ? '"\u00a0:"' : '":"');
       await checkA11y(page, `report at ${viewport.width}px ${lang}`);
       watch.assertClean();
     });
