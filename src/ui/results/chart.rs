@@ -7,15 +7,20 @@ use crate::core::scoring::CertScore;
 use crate::i18n::{percent, Msg};
 use crate::ui::context::lang;
 
-const BAR_H: f32 = 28.0;
-const GAP: f32 = 12.0;
-const LABEL_W: f32 = 150.0;
-const CHART_W: f32 = 600.0;
+// Whole numbers only: the geometry never needs a fraction of a unit, and formatting floats
+// would bring float-printing code into the wasm (about 9 KB gzip).
+const BAR_H: u32 = 28;
+const GAP: u32 = 12;
+const LABEL_W: u32 = 150;
+const CHART_W: u32 = 600;
+const TRACK_W: u32 = CHART_W - LABEL_W - 60;
+/// Baseline of a bar's labels, from the bar's top (70 % of its height).
+const TEXT_Y: u32 = BAR_H * 7 / 10;
 
 #[component]
 pub fn BlocChart(score: CertScore) -> impl IntoView {
     let lang = lang();
-    let n = score.blocs.len() as f32;
+    let n = u32::try_from(score.blocs.len()).unwrap_or(u32::MAX / 64);
     let height = n * (BAR_H + GAP) + GAP;
     let title_id = format!("chart-title-{}", score.code);
     let desc_id = format!("chart-desc-{}", score.code);
@@ -26,17 +31,17 @@ pub fn BlocChart(score: CertScore) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let y = GAP + i as f32 * (BAR_H + GAP);
+            let y = GAP + u32::try_from(i).unwrap_or(0) * (BAR_H + GAP);
             let p = percent(b.readiness);
-            let w = (CHART_W - LABEL_W - 60.0) * p as f32 / 100.0;
+            let w = TRACK_W * p.min(100) / 100;
             let short = b.bloc_code.trim_start_matches(&score.code).to_owned();
             let class = if b.ready { "bar bar--ready" } else { "bar" };
             view! {
                 <g>
-                    <text x="0" y=y + BAR_H * 0.7 class="chart__label">{short}</text>
-                    <rect x=LABEL_W y=y width=CHART_W - LABEL_W - 60.0 height=BAR_H class="bar__track" />
+                    <text x="0" y=y + TEXT_Y class="chart__label">{short}</text>
+                    <rect x=LABEL_W y=y width=TRACK_W height=BAR_H class="bar__track" />
                     <rect x=LABEL_W y=y width=w height=BAR_H class=class />
-                    <text x=LABEL_W + (CHART_W - LABEL_W - 60.0) + 8.0 y=y + BAR_H * 0.7 class="chart__value">{move || Msg::Percent.fill(lang.get(), &[("n", &p.to_string())])}</text>
+                    <text x=LABEL_W + TRACK_W + 8 y=y + TEXT_Y class="chart__value">{move || Msg::Percent.fill(lang.get(), &[("n", &p.to_string())])}</text>
                 </g>
             }
         })
