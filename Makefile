@@ -6,6 +6,8 @@
 #   make test    everything CI checks: fmt, clippy, native tests, wasm tests in Chromium,
 #                release build, first-load size budget, end-to-end + accessibility tests
 #   make bench   benchmarks of the core (cargo bench) and, if present, tests/e2e/bench*.mjs
+#   make perf    Lighthouse mobile + desktop on the release build served with gzip (3 runs each,
+#                medians; installs scripts/perf's own npm packages the first time)
 #   make build   release build into dist/
 
 SHELL := bash
@@ -27,7 +29,7 @@ BROWSER_BENCHES := $(wildcard tests/e2e/bench*.mjs)
 NODE_TEST := node --test --test-concurrency=1 --test-reporter=spec
 
 .PHONY: help bootstrap serve serve-dist build size fmt-check clippy lint test-native test-wasm \
-        e2e test bench clean
+        e2e test bench perf clean
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -83,6 +85,14 @@ ifneq ($(BROWSER_BENCHES),)
 	$(MAKE) --no-print-directory build
 	$(foreach f,$(BROWSER_BENCHES),node $(f) &&) true
 endif
+
+# Lighthouse lives in scripts/perf (its own package.json): `make test` never installs it.
+perf: build
+	@if [ ! -f scripts/perf/node_modules/.installed ] || [ scripts/perf/package-lock.json -nt scripts/perf/node_modules/.installed ]; then \
+		echo "==> npm ci in scripts/perf (lighthouse)"; \
+		npm ci --prefix scripts/perf --no-audit --no-fund && touch scripts/perf/node_modules/.installed; \
+	fi
+	CHROME_PATH=/usr/bin/chromium node scripts/perf/lighthouse.mjs dist
 
 clean:
 	rm -rf dist test-results

@@ -220,13 +220,7 @@ impl<'a> SearchIndex<'a> {
         let mut hits: Vec<Hit<'a>> = Vec::new();
         for (cert, fields) in self.catalogue.all().iter().zip(&self.certs) {
             let status = self.catalogue.status(cert, today);
-            if query.level.is_some_and(|l| cert.level != Some(l))
-                || query.status.is_some_and(|s| s != status)
-                || query
-                    .certifier
-                    .as_deref()
-                    .is_some_and(|name| !cert.certifiers.iter().any(|c| c.name == name))
-            {
+            if !passes_filters(cert, status, query) {
                 continue;
             }
             if terms.is_empty() {
@@ -251,15 +245,51 @@ impl<'a> SearchIndex<'a> {
                 });
             }
         }
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| status_rank(a.status).cmp(&status_rank(b.status)))
-                .then_with(|| a.cert.title.cmp(&b.cert.title))
-                .then_with(|| a.cert.code.cmp(&b.cert.code))
-        });
+        sort_hits(&mut hits);
         hits
     }
+}
+
+/// The catalogue as the first screen shows it, without text: the filters of `query` applied,
+/// certifications one can still obtain first. Needs no index (nothing to build before the
+/// first paint); gives the same list as [`SearchIndex::search`] for a query without text.
+pub fn browse<'a>(catalogue: &'a Catalogue, query: &Query, today: Date) -> Vec<Hit<'a>> {
+    let mut hits: Vec<Hit<'a>> = catalogue
+        .all()
+        .iter()
+        .filter_map(|cert| {
+            let status = catalogue.status(cert, today);
+            passes_filters(cert, status, query).then_some(Hit {
+                cert,
+                status,
+                reasons: Vec::new(),
+                reason_count: 0,
+                score: 0,
+            })
+        })
+        .collect();
+    sort_hits(&mut hits);
+    hits
+}
+
+fn passes_filters(cert: &Certification, status: Status, query: &Query) -> bool {
+    !(query.level.is_some_and(|l| cert.level != Some(l))
+        || query.status.is_some_and(|s| s != status)
+        || query
+            .certifier
+            .as_deref()
+            .is_some_and(|name| !cert.certifiers.iter().any(|c| c.name == name)))
+}
+
+/// Best score first, then certifications one can still obtain, then by title and code.
+fn sort_hits(hits: &mut [Hit<'_>]) {
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| status_rank(a.status).cmp(&status_rank(b.status)))
+            .then_with(|| a.cert.title.cmp(&b.cert.title))
+            .then_with(|| a.cert.code.cmp(&b.cert.code))
+    });
 }
 
 /// Literal search (no stemming, no related terms), for callers without an analyzer.
@@ -341,6 +371,37 @@ fn match_cert(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn browsing_lists_what_an_empty_search_lists() {
+        let cat = Catalogue::bundled().unwrap();
+        let today = Date::new(2026, 11, 22).unwrap();
+        let index = SearchIndex::new(&cat, None);
+        let codes =
+            |hits: Vec<Hit<'_>>| hits.iter().map(|h| h.cert.code.clone()).collect::<Vec<_>>();
+        let queries = [
+            Query::default(),
+            Query {
+                level: Some(3),
+                ..Query::default()
+            },
+            Query {
+                status: Some(Status::Expired),
+                ..Query::default()
+            },
+            Query {
+                certifier: Some("nobody".into()),
+                ..Query::default()
+            },
+        ];
+        for q in queries {
+            assert_eq!(
+                codes(browse(&cat, &q, today)),
+                codes(index.search(&q, today)),
+                "{q:?}"
+            );
+        }
+    }
 
     fn catalogue() -> Catalogue {
         let a = r#"{"code":"RNCP1","title":"Agent de médiation","level":3,"certifiers":[{"name":"IMELIS"}],

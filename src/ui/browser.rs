@@ -133,6 +133,14 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Runs `f` once the page has painted (a frame, then a task): work the first screen does not
+/// need, kept off the critical path.
+pub fn after_first_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::from_millis(0));
+    });
+}
+
 /// Opens the browser's print dialog.
 pub fn print() -> Result<(), String> {
     window().print().map_err(|e| format!("{e:?}"))

@@ -8,6 +8,7 @@
 // Run directly: `node tests/e2e/server.mjs [dir=dist] [port=0]` prints the URL it listens on.
 
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -32,11 +33,15 @@ export const MIME_TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** Types a real host compresses (`make perf` measures what a visitor downloads). */
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json|manifest\+json|xml)|image\/svg)/;
+
 /**
- * Serves `root` on 127.0.0.1. `port` 0 (the default) picks a free port.
+ * Serves `root` on 127.0.0.1. `port` 0 (the default) picks a free port. With `gzip`, answers
+ * compressed to clients that accept it, as any real host does.
  * Resolves to `{ url, port, close() }`; `url` has no trailing slash.
  */
-export async function startServer({ root = 'dist', port = 0, log = false } = {}) {
+export async function startServer({ root = 'dist', port = 0, log = false, gzip = false } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const done = (status, headers = {}, body = '') => {
@@ -68,6 +73,19 @@ export async function startServer({ root = 'dist', port = 0, log = false } = {})
       return done(404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not Found\n');
     }
     const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.writeHead(200, {
+        'content-type': type,
+        'content-encoding': 'gzip',
+        vary: 'accept-encoding',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+      });
+      if (log) console.log(`200 ${req.method} ${req.url} (gzip)`);
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).pipe(createGzip({ level: 9 })).pipe(res);
+      return;
+    }
     res.writeHead(200, {
       'content-type': type,
       'content-length': info.size,

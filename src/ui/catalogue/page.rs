@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::card::CertCard;
 use crate::core::catalogue::Status;
 use crate::core::route::Route;
-use crate::core::search::{Query, MAX_QUERY_CHARS};
+use crate::core::search::{browse, Query, MAX_QUERY_CHARS};
 use crate::i18n::{status_name, Msg};
+use crate::ui::browser;
 use crate::ui::context::{env, lang, navigate, t};
 use crate::ui::title::use_title;
 use crate::ui::work::search_index;
@@ -17,8 +18,21 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
     let env = env();
     let lang = lang();
     use_title(move || Msg::CatalogueTitle.text(lang.get()).to_owned());
-    let index = search_index(env.catalogue);
-    let hits = Memo::new(move |_| query.with(|q| index.search(q, env.today)));
+    // Without text, the list needs no index: the first screen paints without building it. The
+    // index (with the French analyser) is built at the first keystroke, or when the browser is
+    // idle after the first paint, whichever comes first.
+    let hits = Memo::new(move |_| {
+        query.with(|q| {
+            if q.text.trim().is_empty() {
+                browse(env.catalogue, q, env.today)
+            } else {
+                search_index(env.catalogue).search(q, env.today)
+            }
+        })
+    });
+    browser::after_first_paint(move || {
+        search_index(env.catalogue);
+    });
     let update = move |f: &dyn Fn(&mut Query), replace: bool| {
         let mut q = query.get_untracked();
         f(&mut q);
