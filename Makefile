@@ -47,6 +47,7 @@ serve-dist: build
 build: bootstrap
 	@echo "==> trunk build --release (wasm-opt: $$(command -v wasm-opt))"
 	trunk build --release $(TRUNK_FLAGS)
+	node scripts/prerender.mjs dist
 
 size:
 	node scripts/size-report.mjs dist

@@ -28,6 +28,17 @@ use crate::i18n::{Lang, Msg};
 
 #[component]
 pub fn App() -> impl IntoView {
+    // The build's static first screen goes; a search typed into it before the wasm arrived is
+    // kept (on the catalogue only).
+    if let Some(text) = browser::take_prerendered() {
+        if matches!(Route::parse(&browser::hash()), Route::Catalogue(_)) {
+            let query = Query {
+                text,
+                ..Query::default()
+            };
+            browser::set_hash(&Route::Catalogue(query).to_hash(), true);
+        }
+    }
     let initial_lang = browser::load(StorageKey::Lang)
         .and_then(|s| Lang::parse(&s))
         .unwrap_or_default();

@@ -141,6 +141,26 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Removes the catalogue's prerendered first screen (`<div id="prerender">`, written by the
+/// build), keeping what the user may have typed in its search box: returns that text. Called by
+/// `App` before its first render, in the same task, so the swap never shows.
+pub fn take_prerendered() -> Option<String> {
+    let doc = leptos::prelude::document();
+    let prerendered = doc.get_element_by_id("prerender")?;
+    let typed = prerendered
+        .query_selector("input[type=search]")
+        .ok()
+        .flatten()
+        .and_then(|el| {
+            use wasm_bindgen::JsCast;
+            el.dyn_into::<web_sys::HtmlInputElement>().ok()
+        })
+        .map(|input| input.value())
+        .filter(|text| !text.trim().is_empty());
+    prerendered.remove();
+    typed
+}
+
 /// Opens the browser's print dialog.
 pub fn print() -> Result<(), String> {
     window().print().map_err(|e| format!("{e:?}"))

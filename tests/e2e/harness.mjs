@@ -26,26 +26,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
+
+export { CHROMIUM, CHROMIUM_ARGS };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = resolve(ROOT, process.env.DIST ?? 'dist');
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-/**
- * Flags that keep Chromium quiet and offline: without the background-networking ones it tries to
- * reach Google's hosts at every start, which a closed network refuses.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /**
  * The day every test lives on, the same as the native tests' pinned `today`: the browser clock

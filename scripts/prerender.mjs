@@ -1,0 +1,54 @@
+// Build step (after `trunk build`, run by `make build`): the first screen without waiting for
+// the wasm. Opens the built app in headless Chromium (the same components, the same data), takes
+// the catalogue's markup once the app has mounted, and writes it into dist/index.html inside
+// <div id="prerender">. A visitor sees the catalogue as soon as the HTML and CSS arrive; when the
+// wasm mounts, `ui::browser::take_prerendered` removes that copy in the same task as the app's
+// first render, so nothing flashes or moves. A deep link (`#/fiche/…`) or an English interface
+// hides the copy from the first paint (the guard script in index.html).
+//
+//   node scripts/prerender.mjs [dist=dist]
+//
+// The statuses are those of the build day (<meta name="repere-prerendered">); the app recomputes
+// them from the visitor's date when it mounts.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const indexPath = resolve(dist, 'index.html');
+const html = readFileSync(indexPath, 'utf8');
+if (/<body>\s*<div id="prerender">/.test(html)) {
+  console.log('prerender: dist/index.html already holds the first screen');
+  process.exit(0);
+}
+
+const server = await startServer({ root: dist });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--headless'] });
+let markup;
+try {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('body[data-app-ready="true"]', { state: 'attached', timeout: 60_000 });
+  await page.getByTestId('cert-card').first().waitFor();
+  markup = await page.evaluate(() => {
+    const body = document.body.cloneNode(true);
+    // Only what the app rendered: no scripts, no notices.
+    body.querySelectorAll('script, .notices > *').forEach((n) => n.remove());
+    return body.innerHTML.trim();
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const day = new Date().toISOString().slice(0, 10);
+const out = html
+  .replace('</head>', `  <meta name="repere-prerendered" content="${day}" />\n  </head>`)
+  .replace(/<body>\s*<\/body>/, `<body>\n<div id="prerender">${markup}</div>\n</body>`);
+if (!out.includes('id="prerender"')) throw new Error('prerender: no empty <body></body> in dist/index.html');
+writeFileSync(indexPath, out);
+console.log(`prerender: first screen written into dist/index.html (${markup.length} characters of markup)`);
