@@ -6,6 +6,15 @@
 // - A new build has new file names: old caches are deleted when the new worker activates.
 const CACHE = 'repere-v1';
 
+// Every file index.html names: in href/src attributes and, for the wasm the loader script
+// fetches itself (it is not preloaded, so that it loads after the first paint), in quoted paths.
+function referencedFiles(html) {
+  const files = new Set();
+  for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) files.add(m[1]);
+  for (const m of html.matchAll(/['"](\/?[\w./-]+\.(?:wasm|js|css))['"]/g)) files.add(m[1]);
+  return files;
+}
+
 async function precache() {
   const cache = await caches.open(CACHE);
   const response = await fetch('./', { cache: 'no-cache' });
@@ -13,8 +22,8 @@ async function precache() {
   const html = await response.clone().text();
   await cache.put('./', response);
   const urls = new Set();
-  for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
-    const url = new URL(m[1], self.registration.scope);
+  for (const path of referencedFiles(html)) {
+    const url = new URL(path, self.registration.scope);
     if (url.origin === self.location.origin) urls.add(url.href);
   }
   await Promise.all(
@@ -38,8 +47,8 @@ self.addEventListener('activate', (event) => {
       if (shell) {
         const html = await shell.text();
         keep.add(new URL('./', self.registration.scope).href);
-        for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
-          keep.add(new URL(m[1], self.registration.scope).href);
+        for (const path of referencedFiles(html)) {
+          keep.add(new URL(path, self.registration.scope).href);
         }
         for (const request of await cache.keys()) {
           if (!keep.has(request.url)) await cache.delete(request);

@@ -133,14 +133,6 @@ pub fn focus(selector: &str) {
     }
 }
 
-/// Runs `f` once the page has painted (a frame, then a task): work the first screen does not
-/// need, kept off the critical path.
-pub fn after_first_paint(f: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(f, std::time::Duration::from_millis(0));
-    });
-}
-
 /// Removes the catalogue's prerendered first screen (`<div id="prerender">`, written by the
 /// build), keeping what the user may have typed in its search box: returns that text. Called by
 /// `App` before its first render, in the same task, so the swap never shows.
