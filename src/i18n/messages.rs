@@ -24,7 +24,7 @@ messages! {
     SkipToContent => "Aller au contenu", "Skip to content";
     MainNav => "Navigation principale", "Main navigation";
     AssessJumpLabel => "Aller directement à un bloc (flèches pour choisir, Entrée pour y aller)", "Jump to a bloc (arrow keys to choose, Enter to go)";
-    AssessJumpTitle => "Aller au bloc :", "Go to bloc:";
+    AssessJumpTitle => "Aller au bloc\u{a0}:", "Go to bloc:";
     NextUnrated => "Compétence suivante sans réponse", "Next unanswered competency";
     MenuButton => "Menu", "Menu";
     NavCatalogue => "Catalogue", "Catalogue";
