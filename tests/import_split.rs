@@ -1,0 +1,205 @@
+//! Precision and recall of the competency splitter (`core::import::split`) against a human
+//! split of real texts: the list-shaped fields of the export sample
+//! (`tests/fixtures/split-labels.json`) and the seeds' `attested_competencies`, flattened the
+//! way the export flattens line breaks, labelled by their own blocs' competencies.
+//!
+//! Run `cargo test --test import_split -- --nocapture` to see the figures.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use repere::core::catalogue::parse_certification;
+use repere::core::import::fiche::RawFiche;
+use repere::core::import::reader::read_fiches;
+use repere::core::import::split::split_competencies;
+use repere::core::model::AccessRouteKind;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Labels {
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    fiche: String,
+    field: String,
+    #[serde(default)]
+    bloc: Option<String>,
+    expected: Vec<String>,
+}
+
+/// What counts as the same item: case, blank runs and final punctuation aside.
+fn norm(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.trim_end_matches(['.', ';', ',', ':', ' ']).to_lowercase()
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    lists: usize,
+    expected: usize,
+    predicted: usize,
+    matched: usize,
+}
+
+impl Score {
+    fn add(&mut self, predicted: &[String], expected: &[String]) -> usize {
+        let mut pool: HashMap<String, usize> = HashMap::new();
+        for e in expected {
+            *pool.entry(norm(e)).or_default() += 1;
+        }
+        let mut matched = 0;
+        for p in predicted {
+            if let Some(n) = pool.get_mut(&norm(p)).filter(|n| **n > 0) {
+                *n -= 1;
+                matched += 1;
+            }
+        }
+        self.lists += 1;
+        self.expected += expected.len();
+        self.predicted += predicted.len();
+        self.matched += matched;
+        matched
+    }
+    fn precision(&self) -> f64 {
+        self.matched as f64 / self.predicted.max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.matched as f64 / self.expected.max(1) as f64
+    }
+}
+
+fn sample() -> HashMap<String, RawFiche> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = fs::File::open(root.join("tests/fixtures/rncp-export-v4.1-sample.xml"))
+        .expect("the sample export is in tests/fixtures");
+    let mut fiches = HashMap::new();
+    read_fiches(file, |f| {
+        let code = f.raw.code.clone().expect("sample fiches have a code");
+        fiches.insert(code, f.raw);
+    })
+    .expect("the sample reads");
+    fiches
+}
+
+fn field<'a>(raw: &'a RawFiche, case: &Case) -> &'a str {
+    let text = match case.field.as_str() {
+        "LISTE_COMPETENCES" => raw
+            .blocs
+            .iter()
+            .find(|b| b.code.as_deref() == case.bloc.as_deref())
+            .and_then(|b| b.list.as_deref()),
+        "CAPACITES_ATTESTEES" => raw.attested.as_deref(),
+        "ACTIVITES_VISEES" => raw.activities.as_deref(),
+        "PREREQUIS_ENTREE_FORMATION" => raw.prerequisites.as_deref(),
+        "REGLEMENTATIONS_ACTIVITES" => raw.regulations.as_deref(),
+        "SECTEURS_ACTIVITE" => raw.sectors.as_deref(),
+        "TYPE_EMPLOI_ACCESSIBLES" => raw.jobs.as_deref(),
+        "SI_JURY_VAE/COMPOSITION" => raw
+            .juries
+            .iter()
+            .find(|j| j.route == AccessRouteKind::Vae)
+            .and_then(|j| j.composition.as_deref()),
+        other => panic!("unknown field {other} in split-labels.json"),
+    };
+    text.unwrap_or_else(|| panic!("{} has no {}", case.fiche, case.field))
+}
+
+#[test]
+fn splitter_precision_and_recall() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let labels: Labels = serde_json::from_str(
+        &fs::read_to_string(root.join("tests/fixtures/split-labels.json"))
+            .expect("labels are in tests/fixtures"),
+    )
+    .expect("labels parse");
+    let fiches = sample();
+    let mut blocs = Score::default();
+    let mut others = Score::default();
+    let mut seeds = Score::default();
+    let mut misses = Vec::new();
+    for case in &labels.cases {
+        let raw = &fiches[&case.fiche];
+        let hints: Vec<&str> = if case.field == "LISTE_COMPETENCES" {
+            raw.attested.as_deref().into_iter().collect()
+        } else {
+            Vec::new()
+        };
+        let got = split_competencies(field(raw, case), &hints).items;
+        let score = if case.field == "LISTE_COMPETENCES" {
+            &mut blocs
+        } else {
+            &mut others
+        };
+        let matched = score.add(&got, &case.expected);
+        if matched != got.len() || matched != case.expected.len() {
+            misses.push(format!(
+                "{} {} {:?}: {matched} of {} expected, {} predicted\n  got: {got:#?}",
+                case.fiche,
+                case.field,
+                case.bloc,
+                case.expected.len(),
+                got.len()
+            ));
+        }
+    }
+    // The seeds' CAPACITES texts, with their line breaks turned into the export's blank runs;
+    // their blocs hold the human split. RNCP36524 (items rephrased from comma lists) and
+    // RNCP36241 (blocs rebuilt from a summary) are not verbatim splits and are left out.
+    for code in ["RNCP37722", "RNCP2383", "RNCP41674"] {
+        let file = format!("{code}.json");
+        let json = fs::read_to_string(root.join("data").join(&file)).expect("seed data file");
+        let cert = parse_certification(&file, &json).expect("seed data parses");
+        let text = cert
+            .attested_competencies
+            .as_deref()
+            .expect("attested competencies")
+            .replace('\n', "    ");
+        let expected: Vec<String> = cert.competencies().map(|(_, c)| c.label.clone()).collect();
+        let got = split_competencies(&text, &[]).items;
+        let matched = seeds.add(&got, &expected);
+        if matched != got.len() || matched != expected.len() {
+            misses.push(format!(
+                "{code} seed: {matched} of {}\n  got: {got:#?}",
+                expected.len()
+            ));
+        }
+    }
+    let mut all = Score::default();
+    for s in [blocs, others, seeds] {
+        all.lists += s.lists;
+        all.expected += s.expected;
+        all.predicted += s.predicted;
+        all.matched += s.matched;
+    }
+    for (name, s) in [
+        ("sample blocs (LISTE_COMPETENCES)", blocs),
+        ("sample other list fields", others),
+        ("seeds' CAPACITES texts", seeds),
+        ("all", all),
+    ] {
+        println!(
+            "SPLIT {name}: {} lists, {} items expected, {} predicted, precision {:.3}, recall {:.3}",
+            s.lists,
+            s.expected,
+            s.predicted,
+            s.precision(),
+            s.recall()
+        );
+    }
+    for m in &misses {
+        println!("MISS {m}");
+    }
+    assert!(
+        all.precision() >= 0.95 && all.recall() >= 0.95,
+        "{misses:#?}"
+    );
+    assert!(
+        blocs.precision() >= 0.95 && blocs.recall() >= 0.95,
+        "{misses:#?}"
+    );
+}
