@@ -656,8 +656,8 @@ pub fn parse_fiche(bytes: &[u8], ordinal: usize) -> ReadFiche {
                     fiche: String::new(),
                     element,
                     message: format!(
-                        "malformed XML at byte {} of the fiche: {e}; fiche skipped",
-                        reader.error_position()
+                        "malformed XML near byte {} of the fiche: {e}; fiche skipped",
+                        reader.buffer_position()
                     ),
                 });
                 failed = true;
