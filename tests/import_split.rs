@@ -203,3 +203,85 @@ fn splitter_precision_and_recall() {
         "{misses:#?}"
     );
 }
+
+/// An item wrapped as a narrow text field would: a line break (a run of blanks in the export)
+/// before the first lower-case word after the 50th byte.
+fn wrap(item: &str) -> String {
+    let cut = item
+        .char_indices()
+        .filter(|(i, c)| *i > 50 && *c == ' ')
+        .map(|(i, _)| i)
+        .find(|&i| item[i + 1..].starts_with(char::is_lowercase));
+    match cut {
+        Some(i) => format!("{}    {}", &item[..i], &item[i + 1..]),
+        None => item.to_owned(),
+    }
+}
+
+/// The same real items written in the other list styles met in the export (markers, lead-ins,
+/// lost breaks): the split must not depend on the sample's style.
+#[test]
+fn splitter_on_restyled_sample_lists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let labels: Labels = serde_json::from_str(
+        &fs::read_to_string(root.join("tests/fixtures/split-labels.json"))
+            .expect("labels are in tests/fixtures"),
+    )
+    .expect("labels parse");
+    type Style = fn(usize, &str) -> String;
+    let styles: [(&str, &str, Style); 12] = [
+        ("no marker, breaks lost", " ", |_, i| i.to_owned()),
+        ("wrapped lines", "    ", |_, i| wrap(i)),
+        ("dashes", "  ", |_, i| format!("- {i}")),
+        ("stars after a lead-in", "    ", |_, i| format!("* {i}")),
+        ("bullets, one space", " ", |_, i| format!("• {i}")),
+        ("C1., one space", " ", |n, i| format!("C{}. {i}", n + 1)),
+        ("A1C1 -", "  ", |n, i| format!("A1C{} - {i}", n + 1)),
+        ("1.1.1", "  ", |n, i| format!("1.1.{} {i}", n + 1)),
+        ("1)", "   ", |n, i| format!("{}) {i}", n + 1)),
+        ("Word bullets", " ", |_, i| format!("\u{f0b7} {i}")),
+        ("HTML list", "", |_, i| format!("<li>{i}</li>")),
+        ("semicolons", " ", |_, i| {
+            format!("{};", i.trim_end_matches('.'))
+        }),
+    ];
+    let mut total = Score::default();
+    for (name, sep, style) in styles {
+        let mut score = Score::default();
+        for case in labels
+            .cases
+            .iter()
+            .filter(|c| c.field == "LISTE_COMPETENCES")
+        {
+            let items: Vec<String> = case
+                .expected
+                .iter()
+                .enumerate()
+                .map(|(n, i)| style(n, i))
+                .collect();
+            let mut text = items.join(sep);
+            if name.contains("lead-in") {
+                text = format!("Le candidat est capable de :    {text}");
+            }
+            let got = split_competencies(&text, &[]).items;
+            score.add(&got, &case.expected);
+        }
+        println!(
+            "SPLIT restyled ({name}): {} items, precision {:.3}, recall {:.3}",
+            score.expected,
+            score.precision(),
+            score.recall()
+        );
+        total.lists += score.lists;
+        total.expected += score.expected;
+        total.predicted += score.predicted;
+        total.matched += score.matched;
+    }
+    println!(
+        "SPLIT restyled (all): {} items, precision {:.3}, recall {:.3}",
+        total.expected,
+        total.precision(),
+        total.recall()
+    );
+    assert!(total.precision() >= 0.95 && total.recall() >= 0.95);
+}

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::split::{restore_breaks, source_lines, split_competencies, SplitProblem};
+use super::split::{list_entries, restore_breaks, source_lines, split_bloc, SplitProblem};
 use crate::core::date::Date;
 use crate::core::model::{
     AccessRoute, AccessRouteKind, Bloc, CertRef, Certification, Certifier, CodeLabel, Competency,
@@ -263,7 +263,7 @@ pub fn convert(raw: &RawFiche, ordinal: usize, seed: &str) -> Result<Converted, 
             );
             continue;
         };
-        let split = split_competencies(b.list.as_deref().unwrap_or(""), &hints);
+        let split = split_bloc(&bloc_title, b.list.as_deref().unwrap_or(""), &hints);
         let (labels, split_warning) = match split.problem {
             Some(SplitProblem::Empty) => {
                 let note = "La liste de compétences du bloc est vide dans la source : \
@@ -420,7 +420,7 @@ pub fn convert(raw: &RawFiche, ordinal: usize, seed: &str) -> Result<Converted, 
         jobs: raw
             .jobs
             .as_deref()
-            .map(source_lines)
+            .map(list_entries)
             .filter(|l| !l.is_empty()),
         regulations: text(&raw.regulations),
         prerequisites: text(&raw.prerequisites),

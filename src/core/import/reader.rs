@@ -81,7 +81,7 @@ pub fn read_fiches<R: Read>(
         let mut end_scan = 6;
         let end = loop {
             let close = find(&buf, end_scan, b"</FICHE>");
-            let next = find_start(&buf, 6);
+            let next = find_start(&buf, end_scan);
             match (close, next) {
                 (Some(c), Some(n)) if n < c => break Some(n),
                 (Some(c), _) => break Some(c + b"</FICHE>".len()),

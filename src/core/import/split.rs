@@ -7,26 +7,31 @@
 //! 1. **Lines.** A run of two or more blanks (spaces, tabs, no-break spaces) or a real line
 //!    break ends a line. HTML leftovers (`<br>`, `<p>`, `<li>`) end lines too; other tags go.
 //! 2. **Inline markers.** Inside a line, a new item also starts at a bullet character
-//!    (`•`, `▪`, `►`, `✓`…), at a code marker (`C2.`, `A1C3 -`, `CP4 :`) or a dotted number
-//!    (`1.2`, `1.2.3`) when the same kind of marker occurs at least twice in the list, and at
-//!    `- ` / `* ` right after a sentence end (`. - Gérer`).
-//! 3. **Markers.** A line may start with a marker: a bullet (`-`, `–`, `*`, `•`, `o`…), a
-//!    number (`1.`, `2)`, `1.1`, `1.1.1`), a letter (`a)`), a code (`C1.`, `A1C1.`, `CP2 :`) or
-//!    a word and a number (`Compétence 3 :`). The marker is not part of the label. Markers of the
-//!    same kind and depth form one list level; levels are ranked by first appearance.
+//!    (`•`, `▪`, `►`, `✓`, Word's private-use bullets…), at a code marker (`C2.`, `A1C3 -`,
+//!    `CP4 :`) or a dotted number (`1.2`, `1.2.3`) when the same kind of marker occurs at least
+//!    twice in the list, and at `- ` / `* ` right after a sentence end (`. - Gérer`).
+//! 3. **Markers.** A line may start with a marker: a bullet (`-`, `–`, `*`, `•`, `o`, `§`, `Ø`…),
+//!    a number (`1.`, `2)`, `1.1`, `1.1.1`), a letter (`a)`), a roman numeral (`II.`), a code
+//!    (`C1.`, `C.1`, `A1C1.`, `A1.C1`, `CP2 :`) or a word and a number (`Compétence 3 :`). The
+//!    marker is not part of the label. Markers of the same kind and depth form one list level.
 //! 4. **Wrapped lines.** A line without marker continues the previous one when it starts in
 //!    lower case (and is not an infinitive while the list's items are), or when the previous line
 //!    is visibly unfinished (ends with `,`, `(`, `-`, `'` or a word such as `de`, `la`, `et`,
 //!    `pour`). Continuations are joined with one space.
-//! 5. **Headings.** A line ending with `:`, a marked line followed by deeper-level lines (the
-//!    `1.` of a `1.` / `*` list, the `A1` of an `A1` / `A1C1` list), or a short label that is
-//!    not a competency (no verb first, such as "Compétences techniques") followed by marked
-//!    lines, is a lead-in: its children are the items and it is dropped.
-//!    Exception: a competency (starting with a capital or an infinitive) whose children are all
-//!    fragments (lower case, not infinitives: "en analysant…", "la gestion de…") is *one* item,
-//!    its children joined to it.
-//! 6. **Sentences.** An item made of several sentences that each start with an infinitive
-//!    ("Analyser…. Concevoir….") is split at the sentence ends.
+//! 5. **Headings.** Unmarked lines ending with `:` are lead-ins; the other kinds of line rank
+//!    by first appearance. A line followed by lines of a deeper rank is a parent: a lead-in, a
+//!    marked line (`1.` of a `1.` / `*` list, `A1` of `A1` / `A1C1`, `1.` over unmarked
+//!    lines) when it is the first line or its kind has children at least twice, or a short
+//!    unmarked label that is no competency ("Compétences techniques"). Such a heading is
+//!    dropped and its children are the items. Exception: a competency (a capital or an
+//!    infinitive first) whose children all complete it (lower case, starting with a gerund or a
+//!    preposition: "en analysant…", "de la paie") is *one* item, children joined to it.
+//!    A list's first line that repeats the bloc title ([`split_bloc`]) is dropped.
+//! 6. **Sentences and lost breaks.** An item made of several sentences that each start with an
+//!    infinitive ("Analyser…. Concevoir….", or `;`-separated) is split at the sentence ends; so
+//!    is an item where a capitalised infinitive follows a word mid-line ("…relationnelle
+//!    Développer…"), when every part starts with an infinitive. Infinitives are recognised by
+//!    their ending, minus the noun families sharing it (`-aire`, `-ure`, `-ère`, `métier`…).
 //! 7. **Other fields.** When all this leaves a single long item, the fiche's other fields
 //!    (`CAPACITES_ATTESTEES`) are split the same way and their items looked up in the text; if
 //!    they tile it, their boundaries are used.
@@ -112,6 +117,26 @@ pub fn split_competencies(text: &str, hints: &[&str]) -> Split {
     Split { items, problem }
 }
 
+/// [`split_competencies`] for a bloc: also drops a first line that only repeats the bloc's
+/// title (with or without its code), which some lists start with.
+pub fn split_bloc(title: &str, text: &str, hints: &[&str]) -> Split {
+    let mut split = split_competencies(text, hints);
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let title_key = key(title);
+    if split.items.len() > 1 && title_key.len() > 5 {
+        let first = key(&split.items[0]);
+        if first.ends_with(&title_key) && first.len() <= title_key.len() + 16 {
+            split.items.remove(0);
+        }
+    }
+    split
+}
+
 /// Splits into lines of a list (rule 1): runs of blanks and line breaks, HTML leftovers.
 /// Each line is trimmed and inner blanks are kept as they are. Also used for the export's other
 /// multi-line fields (assessment modalities, jobs).
@@ -137,6 +162,18 @@ pub fn source_lines(text: &str) -> Vec<String> {
     }
     push_line(&mut lines, &mut cur);
     lines
+}
+
+/// The entries of a one-per-line field (jobs): [`source_lines`] without their bullets.
+pub fn list_entries(text: &str) -> Vec<String> {
+    source_lines(text)
+        .into_iter()
+        .map(|l| match marker(&l) {
+            Some((Style::Bullet(_), n)) => l[n..].trim().to_owned(),
+            _ => l,
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// A text field of the export with its lost line breaks restored: each line of
@@ -216,6 +253,8 @@ enum Style {
     Code(String, usize),
     /// `Compétence 1 :`: the word, folded to lower case.
     Word(String),
+    /// `I.`, `II.`: roman numerals.
+    Roman,
 }
 
 #[derive(Debug, Clone)]
@@ -227,8 +266,13 @@ struct Line {
 }
 
 const BULLETS: &[char] = &[
-    '•', '●', '▪', '■', '◦', '►', '➢', '➤', '✓', '✔', '❖', '◆', '□', '▸', '‣', '⁃', '○', '→',
+    '•', '●', '▪', '■', '◦', '►', '➢', '➤', '✓', '✔', '❖', '◆', '□', '▸', '‣', '⁃', '○', '→', '➔',
+    '⇒', '◊', '♦', '❑', '⮚', '⚫', '✗', '⬧',
+    // Word's Symbol and Wingdings bullets, pasted as private-use characters.
+    '\u{f0b7}', '\u{f0a7}', '\u{f0d8}', '\u{f076}', '\u{f0fc}', '\u{f0a8}', '\u{f0e8}',
 ];
+/// Letters and signs used as bullets only when a blank follows (`o Analyser`, `§ Gérer`).
+const SPACED_BULLETS: &[char] = &['o', '§', 'Ø', 'ü', 'v'];
 const DASHES: &[char] = &['-', '–', '—', '‐', '−'];
 
 /// The marker at the start of `line`, if any: its style and its length in bytes (with the
@@ -258,8 +302,14 @@ fn marker(line: &str) -> Option<(Style, usize)> {
         let kind = if DASHES.contains(&first) { '-' } else { first };
         return after(n).map(|len| (Style::Bullet(kind), len));
     }
-    if first == 'o' && line[1..].starts_with(is_blank) {
-        return after(1).map(|n| (Style::Bullet('o'), n));
+    if SPACED_BULLETS.contains(&first) && line[first.len_utf8()..].starts_with(is_blank) {
+        let n = first.len_utf8();
+        // `v` and `o` are words too ("o" never in French, "v" rarely): need a capital after.
+        let rest = line[n..].trim_start_matches(is_blank);
+        if matches!(first, 'v' | 'ü') && !rest.starts_with(char::is_uppercase) {
+            return None;
+        }
+        return after(n).map(|len| (Style::Bullet(first), len));
     }
     if first.is_ascii_digit() {
         return number_marker(line);
@@ -326,28 +376,50 @@ fn number_marker(line: &str) -> Option<(Style, usize)> {
 /// then punctuation or a blank, then a letter.
 fn code_marker(line: &str) -> Option<(Style, usize)> {
     let b = line.as_bytes();
-    let mut i = 0;
-    let mut sig = String::new();
-    loop {
-        let start = i;
-        while i < b.len() && b[i].is_ascii_uppercase() {
-            i += 1;
+    // A group: 1 to 4 capitals, an optional dot, 1 to 3 digits. Returns its end.
+    let group = |i: usize| -> Option<usize> {
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_uppercase() {
+            j += 1;
         }
-        let letters = i - start;
-        if letters == 0 || letters > 4 {
-            break;
-        }
-        let dstart = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == dstart || i - dstart > 3 {
+        if j == i || j - i > 4 {
             return None;
         }
+        if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+            j += 1;
+        }
+        let d = j;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        (j > d
+            && j - d <= 3
+            && !b
+                .get(j)
+                .is_some_and(|c| c.is_ascii_alphabetic() && c.is_ascii_lowercase()))
+        .then_some(j)
+    };
+    let mut i = 0;
+    let mut sig = String::new();
+    while let Some(end) = group(i) {
+        let letters: String = line[i..end]
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase())
+            .collect();
         if !sig.is_empty() {
             sig.push('.');
         }
-        sig.push_str(&line[start..dstart]);
+        sig.push_str(&letters);
+        i = end;
+        // `A1C1`, `A1.C1`, `A1-C1`: another group follows.
+        if i + 1 < b.len() && matches!(b[i], b'.' | b'-') && group(i + 1).is_some() {
+            i += 1;
+        }
+    }
+    if let Some(r) = roman_marker(line) {
+        if sig.is_empty() {
+            return Some(r);
+        }
     }
     if sig.is_empty() {
         return None;
@@ -372,6 +444,32 @@ fn code_marker(line: &str) -> Option<(Style, usize)> {
     let end = skip_blanks(line, k);
     let next = line[end..].chars().next()?;
     (next.is_alphabetic() || next == '(' || next == '«').then_some((Style::Code(sig, depth), end))
+}
+
+/// `I.`, `II -`, `IV)` followed by a capital: a roman numeral heading.
+fn roman_marker(line: &str) -> Option<(Style, usize)> {
+    let numeral: String = line
+        .chars()
+        .take_while(|c| matches!(c, 'I' | 'V' | 'X'))
+        .collect();
+    if !matches!(
+        numeral.as_str(),
+        "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X"
+    ) {
+        return None;
+    }
+    let n = numeral.len();
+    let k = skip_blanks(line, n);
+    let b = line.as_bytes();
+    if k >= b.len() || !matches!(b[k], b'.' | b')' | b'-' | b':') {
+        return None;
+    }
+    let end = skip_blanks(line, k + 1);
+    if end == k + 1 {
+        return None;
+    }
+    let next = line[end..].chars().next()?;
+    next.is_uppercase().then_some((Style::Roman, end))
 }
 
 /// `Compétence 1 :`, `Compétence n°2 -`, `Activité 3.`.
@@ -509,6 +607,7 @@ fn split_plain(text: &str) -> Vec<String> {
     items
         .into_iter()
         .flat_map(|i| split_sentences(&i))
+        .flat_map(|i| split_glued(&i))
         .map(|i| clean(&i))
         .filter(|i| i.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .collect()
@@ -741,10 +840,14 @@ fn is_fragment(text: &str) -> bool {
 }
 
 /// Whether the first word is a French infinitive ("analyser", "S'adapter", "se positionner").
+/// Endings first (`-er`, `-ir`, `-re`), then the noun and adjective families that share them
+/// (`-aire`, `-oire`, `-ure`, `-ère`, `-bre`…) and a list of common nouns in `-er` / `-ier`.
 fn starts_infinitive(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
+    // Only the first words matter: lower-case a short prefix, not the whole text.
+    let head: String = text.trim_start().chars().take(40).collect();
+    let lower = head.to_lowercase();
     let mut rest = lower.as_str();
-    for p in ["s'", "s’", "se ", "l'", "l’"] {
+    for p in ["s'", "s’", "se "] {
         if let Some(r) = rest.strip_prefix(p) {
             rest = r;
             break;
@@ -754,15 +857,14 @@ fn starts_infinitive(text: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == '-')
         .collect();
-    if word.chars().count() < 4 {
+    is_infinitive(&word)
+}
+
+fn is_infinitive(word: &str) -> bool {
+    if word.chars().count() < 4 && word != "lire" {
         return false;
     }
-    const NOT_VERBS: &[&str] = &[
-        "entre",
-        "notre",
-        "votre",
-        "autre",
-        "contre",
+    const NOUNS: &[&str] = &[
         "premier",
         "dernier",
         "hier",
@@ -770,48 +872,147 @@ fn starts_infinitive(text: &str) -> bool {
         "fier",
         "hiver",
         "super",
+        "enfer",
+        "laser",
+        "cancer",
+        "poster",
+        "manager",
+        "leader",
+        "reporter",
+        "danger",
+        "léger",
+        "étranger",
+        "boulanger",
+        "berger",
+        "verger",
+        "clocher",
+        "rocher",
+        "plancher",
+        "cahier",
+        "panier",
+        "quartier",
+        "métier",
+        "papier",
+        "acier",
+        "courrier",
+        "particulier",
+        "régulier",
+        "singulier",
+        "familier",
+        "financier",
+        "immobilier",
+        "entier",
+        "foyer",
+        "loyer",
+        "pompier",
+        "ouvrier",
+        "infirmier",
+        "cuisinier",
+        "policier",
+        "caissier",
+        "hôtelier",
+        "routier",
+        "forestier",
+        "douanier",
+        "atelier",
+        "chantier",
+        "calendrier",
+        "fichier",
+        "dossier",
+        "escalier",
+        "sentier",
+        "levier",
+        "bouclier",
+        "tablier",
+        "gibier",
+        "palier",
         "désir",
         "plaisir",
         "loisir",
         "avenir",
+        "menhir",
+        "entre",
+        "notre",
+        "votre",
+        "autre",
+        "contre",
         "outre",
         "titre",
         "cadre",
         "ordre",
-        "nombre",
         "centre",
         "lettre",
         "registre",
         "chapitre",
         "filtre",
-        "membre",
-        "libre",
-        "propre",
+        "ministre",
+        "théâtre",
+        "fenêtre",
+        "montre",
+        "rencontre",
         "maître",
         "mètre",
-        "métier",
-        "dossier",
-        "chantier",
-        "atelier",
-        "fichier",
-        "papier",
-        "calendrier",
-        "particulier",
-        "quartier",
-        "premier-",
-        "ouvrir-",
+        "semestre",
+        "trimestre",
+        "orchestre",
+        "désastre",
+        "vitre",
+        "propre",
+        "poudre",
+        "foudre",
+        "cylindre",
+        "méandre",
+        "empire",
+        "navire",
+        "satire",
+        "délire",
         "offre",
-        "oeuvre",
-        "œuvre",
-        "manœuvre",
-        "manoeuvre",
-        "matière",
-        "sécurité",
+        "coffre",
+        "chiffre",
+        "gouffre",
+        "souffre",
     ];
-    if NOT_VERBS.contains(&word.as_str()) {
+    if NOUNS.contains(&word) {
         return false;
     }
-    word.ends_with("er") || word.ends_with("ir") || word.ends_with("re") || word.ends_with("oir")
+    let ends = |e: &str| word.ends_with(e);
+    if ends("aire") {
+        return [
+            "faire",
+            "satisfaire",
+            "plaire",
+            "taire",
+            "extraire",
+            "soustraire",
+            "distraire",
+            "traire",
+            "déplaire",
+        ]
+        .iter()
+        .any(|v| ends(v));
+    }
+    if ends("oire") {
+        return matches!(word, "boire" | "croire" | "accroire");
+    }
+    if ends("ure") {
+        return ends("clure");
+    }
+    if ends("ère") || ends("bre") || ends("gre") || ends("que") {
+        return false;
+    }
+    if ends("vre") {
+        return ends("suivre") || ends("vivre");
+    }
+    if ends("pre") {
+        return ends("ompre");
+    }
+    if ends("cre") {
+        return ends("aincre");
+    }
+    if ends("tre") {
+        return ends("ttre") || ends("aître") || ends("oître") || word == "être";
+    }
+    ends("er") || ends("ir") || ends("re") || ends("oir")
 }
 
 /// Rule 6: an item of several sentences that each start with an infinitive is cut at the
@@ -819,6 +1020,56 @@ fn starts_infinitive(text: &str) -> bool {
 fn split_sentences(item: &str) -> Vec<String> {
     let parts = sentences(item);
     if parts.len() > 1 && parts.iter().all(|p| starts_infinitive(p)) {
+        parts
+    } else {
+        vec![item.to_owned()]
+    }
+}
+
+/// Rule 6, lost breaks: an item where a capitalised infinitive follows a lower-case word
+/// ("…base de données relationnelle Développer des composants…") is cut there, when every
+/// part starts with an infinitive and has at least 15 characters.
+fn split_glued(item: &str) -> Vec<String> {
+    const NOT_BEFORE: &[&str] = &[
+        "de", "d'", "d’", "du", "des", "le", "la", "les", "l'", "l’", "un", "une", "au", "aux",
+        "à", "et", "ou", "en", "par", "pour", "sans", "avec", "son", "sa", "ses", "leur", "leurs",
+        "votre", "notre", "ce", "cette", "au",
+    ];
+    let mut cuts = vec![0];
+    let mut prev_word = "";
+    for (i, c) in item.char_indices() {
+        if is_blank(c) {
+            continue;
+        }
+        let at_word = i == 0 || item[..i].ends_with(is_blank);
+        if !at_word {
+            continue;
+        }
+        if i > 0 && c.is_uppercase() {
+            let prev_ok = prev_word
+                .chars()
+                .last()
+                .is_some_and(|l| l.is_alphanumeric() || matches!(l, ')' | '»' | '"'))
+                && !NOT_BEFORE.contains(&prev_word.to_lowercase().as_str());
+            if prev_ok && starts_infinitive(&item[i..]) {
+                cuts.push(i);
+            }
+        }
+        let end = item[i..].find(is_blank).map_or(item.len(), |e| i + e);
+        prev_word = &item[i..end];
+    }
+    if cuts.len() < 2 {
+        return vec![item.to_owned()];
+    }
+    let parts: Vec<String> = cuts
+        .iter()
+        .enumerate()
+        .map(|(n, &s)| {
+            let e = cuts.get(n + 1).copied().unwrap_or(item.len());
+            item[s..e].trim().to_owned()
+        })
+        .collect();
+    if parts.iter().all(|p| chars(p) >= 15 && starts_infinitive(p)) {
         parts
     } else {
         vec![item.to_owned()]
@@ -1051,6 +1302,74 @@ mod tests {
     }
 
     #[test]
+    fn more_markers() {
+        check(
+            "A1.C1 Analyser le besoin  A1.C2 Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "A1-C1 : Analyser le besoin  A1-C2 : Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "C.1 Analyser le besoin  C.2 Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "\u{f0b7} Analyser le besoin \u{f0b7} Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "§ Analyser le besoin  § Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "Ø Analyser le besoin  Ø Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "➢ Analyser le besoin ➢ Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "I. Préparer le chantier  - Lire les plans  - Implanter l'ouvrage  II. Réaliser l'ouvrage  - Couler le béton",
+            "Lire les plans | Implanter l'ouvrage | Couler le béton",
+        );
+        check(
+            "Activité 1 : Préparer  C1. Lire les plans  C2. Implanter l'ouvrage  Activité 2 : Réaliser  C3. Couler le béton",
+            "Lire les plans | Implanter l'ouvrage | Couler le béton",
+        );
+    }
+
+    #[test]
+    fn lost_breaks() {
+        // RNCP37674BC02 with its breaks lost altogether.
+        check(
+            "Mettre en place une base de données relationnelle Développer des composants d'accès aux données SQL et NoSQL Développer des composants métier coté serveur",
+            "Mettre en place une base de données relationnelle | Développer des composants d'accès aux données SQL et NoSQL | Développer des composants métier coté serveur",
+        );
+        // A capitalised noun or a title after an article is not a new item.
+        check(
+            "Informer le Conseiller en insertion et orienter vers le Centre de ressources",
+            "Informer le Conseiller en insertion et orienter vers le Centre de ressources",
+        );
+    }
+
+    #[test]
+    fn bloc_title_repeated_first() {
+        let s = split_bloc(
+            "Gérer un projet",
+            "RNCP1BC01 - Gérer un projet  - Planifier les tâches  - Suivre le budget",
+            &[],
+        );
+        assert_eq!(s.items, ["Planifier les tâches", "Suivre le budget"]);
+        let s = split_bloc("Gérer un projet", "Gérer un projet  Suivre le budget", &[]);
+        assert_eq!(s.items, ["Suivre le budget"]);
+        let s = split_bloc("Gérer un projet", "Gérer un projet", &[]);
+        assert_eq!(s.items, ["Gérer un projet"]);
+    }
+
+    #[test]
     fn not_markers() {
         check(
             "Prendre en charge 3 patients  Gérer 2 équipes",
@@ -1172,5 +1491,15 @@ mod tests {
             "Étude de cas\nEntretien avec le jury"
         );
         assert_eq!(source_lines("a b\n\nc"), vec!["a b", "c"]);
+        assert_eq!(
+            list_entries(
+                "* Développeur web      * Développeur d'applications mobiles  Intégrateur"
+            ),
+            vec![
+                "Développeur web",
+                "Développeur d'applications mobiles",
+                "Intégrateur"
+            ]
+        );
     }
 }
