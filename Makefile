@@ -84,5 +84,11 @@ ifneq ($(BROWSER_BENCHES),)
 	$(foreach f,$(BROWSER_BENCHES),node $(f) &&) true
 endif
 
+# The importer's benchmark alone (also part of `cargo bench --benches`): a 600 MB generated
+# export by default, IMPORT_BENCH_MB=… to change it.
+.PHONY: bench-import
+bench-import:
+	cargo bench --bench import
+
 clean:
 	rm -rf dist test-results

@@ -534,3 +534,71 @@ fn binary_arguments_and_exit_codes() {
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no <FICHE> element found"));
 }
+
+fn synth(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rncp-synth"))
+        .args(args)
+        .output()
+        .expect("run rncp-synth")
+}
+
+#[test]
+fn synthetic_catalogue_is_valid_and_deterministic() {
+    let a = temp_dir("synth-a");
+    let b = temp_dir("synth-b");
+    for dir in [&a, &b] {
+        let o = synth(&[
+            "catalogue",
+            "--count",
+            "40",
+            "--seed",
+            "7",
+            "--out",
+            dir.to_str().expect("utf-8"),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let names = files(&a);
+    assert_eq!(names.len(), 40);
+    assert_eq!(names, files(&b));
+    let mut blocs = 0;
+    for n in &names {
+        let code = n.trim_end_matches(".json");
+        blocs += read_cert(&a, code).blocs.len();
+        assert_eq!(
+            fs::read(a.join(n)).expect("read"),
+            fs::read(b.join(n)).expect("read")
+        );
+    }
+    assert!(blocs >= 40 * 2, "{blocs} blocs");
+}
+
+#[test]
+fn synthetic_export_imports_cleanly() {
+    let dir = temp_dir("synth-export");
+    let xml = dir.join("export.xml");
+    let o = synth(&["export", "--mb", "1", "--out", xml.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let size = fs::metadata(&xml).expect("export written").len();
+    assert!(size >= 1_000_000, "{size} bytes");
+    let out = dir.join("out");
+    let opts = Options {
+        out: out.clone(),
+        seed: "export.xml".into(),
+        ..Options::default()
+    };
+    let file = fs::File::open(&xml).expect("open");
+    let report = import(file, &xml, &opts).expect("import");
+    // The sample's three fiches, repeated with fresh codes: 10 blocs and 65 competencies each time.
+    let rounds = report.fiches_read / 3;
+    assert!(rounds >= 3, "{report:#?}");
+    assert_eq!(report.written, report.fiches_read);
+    assert_eq!(
+        (report.warning_count, report.error_count),
+        (0, 0),
+        "{report:#?}"
+    );
+    let full = report.fiches_read - report.fiches_read % 3;
+    assert!(report.competencies >= full / 3 * 65);
+    assert_eq!(files(&out).len(), report.fiches_read);
+}
