@@ -130,7 +130,7 @@ pub fn split_bloc(title: &str, text: &str, hints: &[&str]) -> Split {
     let title_key = key(title);
     if split.items.len() > 1 && title_key.len() > 5 {
         let first = key(&split.items[0]);
-        if first.ends_with(&title_key) && first.len() <= title_key.len() + 16 {
+        if first.ends_with(&title_key) && first.len() <= title_key.len() + 30 {
             split.items.remove(0);
         }
     }
@@ -530,11 +530,25 @@ fn cut_inline(line: &str, families: &[Style]) -> Vec<String> {
             let cut = if BULLETS.contains(&c) {
                 marker(rest).is_some()
             } else if DASHES.contains(&c) || c == '*' {
-                ended && marker(rest).is_some()
+                // After a sentence end, or before a capitalised infinitive ("… du besoin -
+                // Concevoir …"); a dash in a sentence ("les outils - numériques -") is no item.
+                let last = before.rsplit(is_blank).next().unwrap_or("");
+                let after_code =
+                    last.chars().count() <= 6 && last.contains(|d: char| d.is_ascii_digit());
+                match marker(rest) {
+                    Some((_, n)) if rest[c.len_utf8()..].starts_with(is_blank) && !after_code => {
+                        ended
+                            || (rest[n..].starts_with(char::is_uppercase)
+                                && starts_infinitive(&rest[n..])
+                                && chars(before) >= 15)
+                    }
+                    _ => false,
+                }
             } else if c.is_ascii_uppercase() || c.is_ascii_digit() {
                 match marker(rest) {
-                    Some((s @ (Style::Code(..) | Style::Number(_)), _)) => {
+                    Some((s @ (Style::Code(..) | Style::Number(_)), n)) => {
                         families.contains(&s)
+                            && rest[n..].starts_with(char::is_uppercase)
                             && (ended
                                 || matches!(s, Style::Code(..))
                                 || matches!(s, Style::Number(d) if d > 1))
@@ -618,19 +632,24 @@ fn join_wrapped(lines: Vec<Line>) -> Vec<Line> {
     let marked = lines.iter().filter(|l| l.style != Style::None).count();
     let infinitive_items = lines.iter().filter(|l| starts_infinitive(&l.text)).count() * 2
         > lines.len()
-        && lines.len() > 2;
+        && lines.len() >= 2;
+    // A list written in lower case: its lower-case lines are items, not continuations.
+    let lower_list = marked == 0
+        && lines
+            .first()
+            .is_some_and(|l| l.text.starts_with(char::is_lowercase));
     let mut out: Vec<Line> = Vec::new();
     for line in lines {
         let join = match out.last() {
             Some(prev) if line.style == Style::None => {
                 let first = line.text.chars().next().unwrap_or(' ');
-                let lower_start = first.is_lowercase()
-                    || matches!(first, '(' | ',' | ';' | ')' | '/' | '&' | '%');
+                let punct_start = matches!(first, '(' | ',' | ';' | ')' | '/' | '&' | '%');
+                let lower_start = first.is_lowercase();
+                let item_of_list = lower_list
+                    || (marked == 0 && infinitive_items && starts_infinitive(&line.text));
                 let heading = prev.text.trim_end().ends_with(':');
                 !heading
-                    && ((lower_start && !(infinitive_items && starts_infinitive(&line.text)))
-                        || unfinished(&prev.text)
-                        || (marked > 0 && lower_start))
+                    && (punct_start || unfinished(&prev.text) || (lower_start && !item_of_list))
             }
             _ => false,
         };
@@ -763,7 +782,12 @@ fn structure(lines: &[Line], out: &mut Vec<String>) {
         }
         let itemlike = is_itemlike(&line.text);
         let fragments = children.iter().all(|c| is_fragment(&c.text));
-        if itemlike && fragments {
+        // Lower-case children that are no infinitives detail an action ("C1. Analyser le
+        // besoin  - les attentes du client  - le contexte").
+        let details = children
+            .iter()
+            .all(|c| c.text.starts_with(char::is_lowercase) && !starts_infinitive(&c.text));
+        if (itemlike && fragments) || (details && starts_infinitive(&line.text)) {
             // One competency whose children complete it.
             let mut joined = line.text.trim_end().to_owned();
             for c in children {
@@ -779,7 +803,9 @@ fn structure(lines: &[Line], out: &mut Vec<String>) {
             let heading = if line.style == Style::None {
                 colon
                     || !itemlike
-                    || (chars(&line.text) < 60 && !line.text.trim_end().ends_with('.'))
+                    || (chars(&line.text) < 60
+                        && !line.text.trim_end().ends_with('.')
+                        && !starts_infinitive(&line.text))
             } else {
                 colon || i == 0 || parent_count(&line.style) >= 2
             };
@@ -1019,11 +1045,21 @@ fn is_infinitive(word: &str) -> bool {
 /// sentence ends.
 fn split_sentences(item: &str) -> Vec<String> {
     let parts = sentences(item);
-    if parts.len() > 1 && parts.iter().all(|p| starts_infinitive(p)) {
-        parts
-    } else {
-        vec![item.to_owned()]
+    if parts.len() < 2 || !starts_infinitive(&parts[0]) {
+        return vec![item.to_owned()];
     }
+    // A sentence that does not start with an infinitive explains the one before it.
+    let mut groups: Vec<String> = Vec::new();
+    for p in parts {
+        match groups.last_mut() {
+            Some(last) if !starts_infinitive(&p) => {
+                last.push(' ');
+                last.push_str(&p);
+            }
+            _ => groups.push(p),
+        }
+    }
+    groups
 }
 
 /// Rule 6, lost breaks: an item where a capitalised infinitive follows a lower-case word
@@ -1365,6 +1401,12 @@ mod tests {
         assert_eq!(s.items, ["Planifier les tâches", "Suivre le budget"]);
         let s = split_bloc("Gérer un projet", "Gérer un projet  Suivre le budget", &[]);
         assert_eq!(s.items, ["Suivre le budget"]);
+        let s = split_bloc(
+            "Gérer un projet",
+            "Bloc de compétences n°1 : Gérer un projet    Suivre le budget",
+            &[],
+        );
+        assert_eq!(s.items, ["Suivre le budget"]);
         let s = split_bloc("Gérer un projet", "Gérer un projet", &[]);
         assert_eq!(s.items, ["Gérer un projet"]);
     }
@@ -1451,6 +1493,50 @@ mod tests {
         check(
             "Analyser la demande. Il s'agit de recueillir les besoins. Les outils sont imposés.",
             "Analyser la demande. Il s'agit de recueillir les besoins. Les outils sont imposés.",
+        );
+        check(
+            "Analyser la demande. Il s'agit de recueillir les besoins. Concevoir une offre. Elle est chiffrée.",
+            "Analyser la demande. Il s'agit de recueillir les besoins. | Concevoir une offre. Elle est chiffrée.",
+        );
+    }
+
+    #[test]
+    fn inline_dashes_and_codes() {
+        check(
+            "Analyser la demande du client - Concevoir une offre adaptée - Mettre en œuvre la solution",
+            "Analyser la demande du client | Concevoir une offre adaptée | Mettre en œuvre la solution",
+        );
+        check(
+            "Utiliser les outils - notamment numériques - du service",
+            "Utiliser les outils - notamment numériques - du service",
+        );
+        check(
+            "Communiquer en anglais au niveau B1 ou au niveau B2 selon le poste",
+            "Communiquer en anglais au niveau B1 ou au niveau B2 selon le poste",
+        );
+    }
+
+    #[test]
+    fn lower_case_lists() {
+        check(
+            "analyser le besoin  concevoir la solution",
+            "analyser le besoin | concevoir la solution",
+        );
+        check(
+            "la gestion des stocks  la tenue de la caisse  l'accueil des clients",
+            "la gestion des stocks | la tenue de la caisse | l'accueil des clients",
+        );
+        check(
+            "Gérer les stocks et    la tenue de la caisse  Accueillir les clients",
+            "Gérer les stocks et la tenue de la caisse | Accueillir les clients",
+        );
+        check(
+            "C1. Analyser le besoin  - les attentes du client  - le contexte  C2. Rédiger le rapport",
+            "Analyser le besoin - les attentes du client - le contexte | Rédiger le rapport",
+        );
+        check(
+            "Gestion de la paie :  - la collecte des variables  - le calcul des bulletins",
+            "la collecte des variables | le calcul des bulletins",
         );
     }
 
