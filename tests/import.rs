@@ -247,6 +247,20 @@ fn a_file_that_is_not_an_export_reads_nothing() {
 }
 
 #[test]
+fn a_code_given_twice_keeps_its_first_fiche() {
+    let first = fiche("RNCP1", "", &bloc("RNCP1BC01", "Gérer"));
+    let second = first.replace("Titre RNCP1", "Autre titre");
+    let (report, out) = run("twice", &export(&[first, second]));
+    issue_with(
+        &report,
+        Severity::Warning,
+        &["RNCP1", "fiche n°2 repeats a code"],
+    );
+    assert_eq!(report.written, 1);
+    assert_eq!(read_cert(&out, "RNCP1").title, "Titre RNCP1");
+}
+
+#[test]
 fn unknown_element_is_reported_and_skipped() {
     let (report, out) = run(
         "unknown",
@@ -263,6 +277,28 @@ fn unknown_element_is_reported_and_skipped() {
     );
     assert_eq!(report.written, 1);
     read_cert(&out, "RNCP1");
+    // In many fiches: the first ones named, the others counted.
+    let many: Vec<String> = (1..=8)
+        .map(|n| {
+            fiche(
+                &format!("RNCP{n}"),
+                "<NOUVEAU_CHAMP/>",
+                &bloc(&format!("RNCP{n}BC01"), "Gérer"),
+            )
+        })
+        .collect();
+    let (report, _) = run("unknown-many", &export(&many));
+    assert_eq!(report.warning_count, 6, "{:#?}", report.warnings);
+    issue_with(
+        &report,
+        Severity::Warning,
+        &["RNCP5", "<FICHE/NOUVEAU_CHAMP>"],
+    );
+    issue_with(
+        &report,
+        Severity::Warning,
+        &["3 more fiches", "<FICHE/NOUVEAU_CHAMP>"],
+    );
 }
 
 /// The traps of the real export: correspondences name other fiches and their blocs, and each

@@ -7,8 +7,10 @@
 //!   sees half a file. Identical content is not rewritten.
 //! - A hand-curated file (one with `reconstructed`, or a bloc with `code_assigned`, or one that
 //!   is not valid JSON) is never replaced unless `force` is set.
-//! - Output is deterministic: the same export gives byte-identical files.
+//! - Output is deterministic: the same export gives byte-identical files. A code given twice
+//!   keeps its first fiche (a warning names the second).
 
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -59,6 +61,9 @@ impl Options {
             && (!self.active_only || raw.is_active())
     }
 }
+
+/// An unknown element is reported fiche by fiche this many times, then counted.
+pub const UNKNOWN_SHOWN: usize = 5;
 
 /// At most this many warnings are kept for the report (all are counted).
 pub const KEPT_WARNINGS: usize = 1000;
@@ -171,6 +176,10 @@ pub fn import<R: Read>(input: R, input_name: &Path, opts: &Options) -> Result<Re
     })?;
     let mut report = Report::default();
     let mut write_error: Option<ImportError> = None;
+    // Codes already handled in this run: a fiche given twice keeps its first version.
+    let mut seen: HashSet<String> = HashSet::new();
+    // Reader warnings (unknown elements) by element path.
+    let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
     let stream = read_fiches(input, |fiche| {
         if write_error.is_some() {
             return;
@@ -180,6 +189,14 @@ pub fn import<R: Read>(input: R, input_name: &Path, opts: &Options) -> Result<Re
             report.fiches_unreadable += 1;
         }
         for issue in fiche.issues {
+            // The same unknown element in every fiche: name the first fiches, count the rest.
+            if issue.severity == Severity::Warning {
+                let n = unknown.entry(issue.element.clone()).or_insert(0);
+                *n += 1;
+                if *n > UNKNOWN_SHOWN {
+                    continue;
+                }
+            }
             report.add(issue);
         }
         if fiche.failed {
@@ -206,6 +223,18 @@ pub fn import<R: Read>(input: R, input_name: &Path, opts: &Options) -> Result<Re
             report.add(w);
         }
         let cert = converted.cert;
+        if !seen.insert(cert.code.clone()) {
+            report.add(Issue {
+                severity: Severity::Warning,
+                fiche: cert.code.clone(),
+                element: "FICHE/NUMERO_FICHE".into(),
+                message: format!(
+                    "fiche n°{} repeats a code already imported from this export: skipped",
+                    fiche.ordinal
+                ),
+            });
+            return;
+        }
         let file = format!("{}.json", cert.code);
         let json = match serde_json::to_string_pretty(&cert) {
             Ok(j) => j + "\n",
@@ -254,6 +283,16 @@ pub fn import<R: Read>(input: R, input_name: &Path, opts: &Options) -> Result<Re
     })?;
     if let Some(e) = write_error {
         return Err(e);
+    }
+    for (element, n) in unknown {
+        if n > UNKNOWN_SHOWN {
+            report.add(Issue {
+                severity: Severity::Warning,
+                fiche: format!("{} more fiches", n - UNKNOWN_SHOWN),
+                element,
+                message: "unknown element: ignored".into(),
+            });
+        }
     }
     report.bytes_read = stream.bytes;
     report.version = stream.version;
