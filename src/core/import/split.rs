@@ -9,7 +9,8 @@
 //! 2. **Inline markers.** Inside a line, a new item also starts at a bullet character
 //!    (`•`, `▪`, `►`, `✓`, Word's private-use bullets…), at a code marker (`C2.`, `A1C3 -`,
 //!    `CP4 :`) or a dotted number (`1.2`, `1.2.3`) when the same kind of marker occurs at least
-//!    twice in the list, and at `- ` / `* ` right after a sentence end (`. - Gérer`).
+//!    twice in the list and a capital follows, at the line's own bullet met again (`* A * B`),
+//!    and at `- ` / `* ` after a sentence end (`. - Gérer`) or before a capitalised infinitive.
 //! 3. **Markers.** A line may start with a marker: a bullet (`-`, `–`, `*`, `•`, `o`, `§`, `Ø`…),
 //!    a number (`1.`, `2)`, `1.1`, `1.1.1`), a letter (`a)`), a roman numeral (`II.`), a code
 //!    (`C1.`, `C.1`, `A1C1.`, `A1.C1`, `CP2 :`) or a word and a number (`Compétence 3 :`). The
@@ -18,7 +19,8 @@
 //!    lower case (and is not an infinitive while the list's items are), or when the previous line
 //!    is visibly unfinished (ends with `,`, `(`, `-`, `'` or a word such as `de`, `la`, `et`,
 //!    `pour`). Continuations are joined with one space.
-//! 5. **Headings.** Unmarked lines ending with `:` are lead-ins; the other kinds of line rank
+//! 5. **Headings.** Unmarked lines ending with `:` or written in capitals ("COMPETENCES
+//!    TECHNIQUES") are lead-ins, never items; the other kinds of line rank
 //!    by first appearance. A line followed by lines of a deeper rank is a parent: a lead-in, a
 //!    marked line (`1.` of a `1.` / `*` list, `A1` of `A1` / `A1C1`, `1.` over unmarked
 //!    lines) when it is the first line or its kind has children at least twice, or a short
@@ -26,7 +28,8 @@
 //!    dropped and its children are the items. Exception: a competency (a capital or an
 //!    infinitive first) whose children all complete it (lower case, starting with a gerund or a
 //!    preposition: "en analysant…", "de la paie") is *one* item, children joined to it.
-//!    A list's first line that repeats the bloc title ([`split_bloc`]) is dropped.
+//!    A list's first line that repeats the bloc title or names the bloc ("Bloc 2 : …") is
+//!    dropped ([`split_bloc`]).
 //! 6. **Sentences and lost breaks.** An item made of several sentences that each start with an
 //!    infinitive ("Analyser…. Concevoir….", or `;`-separated) is split at the sentence ends; so
 //!    is an item where a capitalised infinitive follows a word mid-line ("…relationnelle
@@ -130,7 +133,13 @@ pub fn split_bloc(title: &str, text: &str, hints: &[&str]) -> Split {
     let title_key = key(title);
     if split.items.len() > 1 && title_key.len() > 5 {
         let first = key(&split.items[0]);
-        if first.ends_with(&title_key) && first.len() <= title_key.len() + 30 {
+        let names_bloc = first.starts_with("bloc")
+            && split.items[0]
+                .chars()
+                .skip(4)
+                .take(20)
+                .any(|c| c.is_ascii_digit());
+        if (first.ends_with(&title_key) && first.len() <= title_key.len() + 30) || names_bloc {
             split.items.remove(0);
         }
     }
@@ -348,6 +357,11 @@ fn number_marker(line: &str) -> Option<(Style, usize)> {
         }
         break;
     }
+    for suffix in ["bis", "ter"] {
+        if line[i..].starts_with(suffix) {
+            i += suffix.len();
+        }
+    }
     let mut punct = false;
     let j = skip_blanks(line, i);
     let mut k = j;
@@ -522,6 +536,11 @@ fn skip_blanks(s: &str, mut i: usize) -> usize {
 fn cut_inline(line: &str, families: &[Style]) -> Vec<String> {
     let mut cuts = Vec::new();
     let mut prev: Option<char> = None;
+    // The line's own bullet, met again after a blank, starts the next item ("* A * B").
+    let own = match marker(line) {
+        Some((Style::Bullet(b), _)) => Some(b),
+        _ => None,
+    };
     for (i, c) in line.char_indices() {
         if i > 0 && prev.is_some_and(is_blank) {
             let rest = &line[i..];
@@ -529,6 +548,12 @@ fn cut_inline(line: &str, families: &[Style]) -> Vec<String> {
             let ended = before.ends_with(['.', ';', ':', '!', '?']);
             let cut = if BULLETS.contains(&c) {
                 marker(rest).is_some()
+            } else if own.is_some_and(|b| b == c || (b == '-' && DASHES.contains(&c)))
+                && rest[c.len_utf8()..].starts_with(is_blank)
+                && marker(rest)
+                    .is_some_and(|(_, n)| c == '*' || rest[n..].starts_with(char::is_uppercase))
+            {
+                true
             } else if DASHES.contains(&c) || c == '*' {
                 // After a sentence end, or before a capitalised infinitive ("… du besoin -
                 // Concevoir …"); a dash in a sentence ("les outils - numériques -") is no item.
@@ -717,8 +742,16 @@ fn unfinished(text: &str) -> bool {
     )
 }
 
+/// An unmarked lead-in: a line ending with `:`, or a line in capitals ("COMPETENCES
+/// TECHNIQUES").
 fn is_colon_heading(l: &Line) -> bool {
-    l.style == Style::None && l.text.trim_end().ends_with(':')
+    l.style == Style::None && (l.text.trim_end().ends_with(':') || is_all_caps(&l.text))
+}
+
+/// At least two words and eight letters, none in lower case.
+fn is_all_caps(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 8 && text.split_whitespace().count() >= 2 && !text.chars().any(|c| c.is_lowercase())
 }
 
 /// Rank of each line: unmarked lines ending with `:` rank 0 (lead-ins); the other kinds of
@@ -771,12 +804,15 @@ fn structure(lines: &[Line], out: &mut Vec<String>) {
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
-        let colon = line.text.trim_end().ends_with(':');
+        let colon = line.text.trim_end().ends_with(':') || is_colon_heading(line);
         let j = end_of(i);
         let children = &lines[i + 1..j];
         if children.is_empty() {
-            let text = line.text.trim_end().trim_end_matches(':').trim_end();
-            out.push(text.to_owned());
+            // A heading in capitals with nothing under it is still no competency.
+            if !(line.style == Style::None && is_all_caps(&line.text) && lines.len() > 1) {
+                let text = line.text.trim_end().trim_end_matches(':').trim_end();
+                out.push(text.to_owned());
+            }
             i += 1;
             continue;
         }
@@ -1514,6 +1550,36 @@ mod tests {
             "Communiquer en anglais au niveau B1 ou au niveau B2 selon le poste",
             "Communiquer en anglais au niveau B1 ou au niveau B2 selon le poste",
         );
+    }
+
+    #[test]
+    fn single_space_lists_and_capital_headings() {
+        check(
+            "* Gestion des stocks * Tenue de la caisse * Accueil des clients",
+            "Gestion des stocks | Tenue de la caisse | Accueil des clients",
+        );
+        check(
+            "- Gestion des stocks - Tenue de la caisse - Accueil des clients",
+            "Gestion des stocks | Tenue de la caisse | Accueil des clients",
+        );
+        check(
+            "COMPETENCES TECHNIQUES  Souder les pièces  Braser les tubes  COMPETENCES TRANSVERSALES  Communiquer avec l'équipe",
+            "Souder les pièces | Braser les tubes | Communiquer avec l'équipe",
+        );
+        check(
+            "1 - Souder les pièces  1bis - Braser les tubes",
+            "Souder les pièces | Braser les tubes",
+        );
+        check(
+            "Utiliser la norme ISO 9001  Appliquer le RGPD",
+            "Utiliser la norme ISO 9001 | Appliquer le RGPD",
+        );
+        let s = split_bloc(
+            "Gérer un projet",
+            "BLOC DE COMPETENCES 1A  * Planifier les tâches  * Suivre le budget",
+            &[],
+        );
+        assert_eq!(s.items, ["Planifier les tâches", "Suivre le budget"]);
     }
 
     #[test]
