@@ -522,6 +522,53 @@ fn binary_on_the_sample_is_valid_and_deterministic() {
     assert_eq!(files(&c), ["RNCP37674.json"]);
 }
 
+/// Imported fiches sit next to the bundled ones in one catalogue (no code or id clash) and are
+/// found by the app's search.
+#[test]
+fn imported_sample_joins_the_bundled_catalogue() {
+    use repere::core::catalogue::{Catalogue, CERTIFICATION_SOURCES};
+    let file = fs::File::open(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).expect("sample");
+    let (report, out) = run_bytes("catalogue", b"", Options::default());
+    assert!(!report.read_anything());
+    let opts = Options {
+        out: out.clone(),
+        seed: "sample.xml".into(),
+        ..Options::default()
+    };
+    import(file, Path::new(SAMPLE), &opts).expect("import");
+    let imported: Vec<(String, String)> = files(&out)
+        .into_iter()
+        .map(|n| {
+            let json = fs::read_to_string(out.join(&n)).expect("read");
+            (n, json)
+        })
+        .collect();
+    let mut sources: Vec<(&str, &str)> = CERTIFICATION_SOURCES.to_vec();
+    sources.extend(imported.iter().map(|(n, j)| (n.as_str(), j.as_str())));
+    let cat = Catalogue::from_sources(&sources).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cat.all().len(), CERTIFICATION_SOURCES.len() + 3);
+    let web = cat
+        .get("RNCP37674")
+        .expect("imported fiche in the catalogue");
+    assert_eq!(web.competency_count(), 8);
+    assert_eq!(
+        cat.competency("RNCP37674BC02-C01")
+            .map(|(_, c)| c.label.as_str()),
+        Some("Mettre en place une base de données relationnelle")
+    );
+    let query = repere::core::search::Query {
+        text: "vétérinaire".into(),
+        ..Default::default()
+    };
+    let today = repere::core::date::Date::new(2026, 11, 22).expect("a day");
+    let hits = repere::core::search::search(&cat, &query, today);
+    assert_eq!(
+        hits.first().map(|h| h.cert.code.as_str()),
+        Some("RNCP40344"),
+        "search finds the imported fiche"
+    );
+}
+
 #[test]
 fn binary_arguments_and_exit_codes() {
     let help = bin(&["--help"]);
