@@ -344,6 +344,27 @@ fn fields_are_read_at_their_own_path() {
     );
     assert_eq!(routes[0].jury.as_deref(), Some("Jury :\n- A\n- B"));
 
+    // Older exports: the route's answer as the element's own text.
+    let older = fiche(
+        "RNCP3",
+        "<SI_JURY_FI>Oui</SI_JURY_FI><SI_JURY_VAE>Non</SI_JURY_VAE>\
+         <ANCIENNE_CERTIFICATION>RNCP7</ANCIENNE_CERTIFICATION>\
+         <NOUVELLE_CERTIFICATION>RNCP8</NOUVELLE_CERTIFICATION>",
+        &bloc("RNCP3BC01", "Gérer"),
+    );
+    let (report, older_out) = run("paths-older", &export(&[older]));
+    assert_eq!(report.warning_count, 0, "{:#?}", report.warnings);
+    let c = read_cert(&older_out, "RNCP3");
+    let routes = c.access_routes.as_ref().expect("routes");
+    assert_eq!(
+        routes.iter().map(|r| r.open).collect::<Vec<_>>(),
+        [true, false]
+    );
+    assert_eq!(
+        (c.previous[0].code.as_str(), c.next[0].code.as_str()),
+        ("RNCP7", "RNCP8")
+    );
+
     let (report, out) = run_bytes(
         "paths-active",
         xml.as_bytes(),

@@ -347,6 +347,14 @@ fn classify(path: &str) -> Option<Kind> {
         | "TYPE_ENREGISTREMENT"
         | "VALIDATION_PARTIELLE"
         | "PREREQUIS_VALIDATION_CERTIFICATION"
+        | "PREREQUIS_ENTREE_FORMATION_BLOC"
+        | "PREREQUIS_VALIDATION_BLOC"
+        | "JURY_FI"
+        | "JURY_CA"
+        | "JURY_FC"
+        | "JURY_CQ"
+        | "JURY_CL"
+        | "JURY_VAE"
         | "CCNS"
         | "CCN"
         | "IDCC"
@@ -455,6 +463,9 @@ impl State {
                         active: None,
                         composition: None,
                     });
+                    // Older exports give `Oui` / `Non` as the element's own text.
+                    self.collecting = true;
+                    self.text.clear();
                 }
             }
         }
@@ -560,6 +571,13 @@ impl State {
                             "TAUX_INSERTION_METIER_6MOIS" => s.insertion_job_6_months = v,
                             "TAUX_INSERTION_METIER_2ANS" => s.insertion_job_2_years = v,
                             _ => {}
+                        }
+                    }
+                } else if let Some(route) = jury_kind(rest) {
+                    let own = v.as_deref().map(str::trim).unwrap_or("");
+                    if let Some(j) = r.juries.iter_mut().rev().find(|j| j.route == route) {
+                        if j.active.is_none() && !own.is_empty() {
+                            j.active = Some(own.to_owned());
                         }
                     }
                 } else if let Some((jury, field)) = rest.split_once('/') {
