@@ -200,6 +200,31 @@ fn empty_bloc_is_kept_with_its_title_and_flagged() {
 }
 
 #[test]
+fn unsplittable_list_is_kept_whole_and_flagged() {
+    let prose = "Le titulaire organise son travail. Il prend en compte les consignes de sécurité \
+                 et les règles d'hygiène du site. Les situations sont variées et demandent de \
+                 l'autonomie. Le poste comprend des déplacements fréquents sur plusieurs sites \
+                 et des horaires décalés selon la saison et l'activité de l'entreprise.";
+    let (report, out) = run(
+        "whole",
+        &export(&[fiche("RNCP1", "", &bloc("RNCP1BC01", prose))]),
+    );
+    issue_with(
+        &report,
+        Severity::Warning,
+        &[
+            "RNCP1",
+            "BLOC_COMPETENCES[1]/LISTE_COMPETENCES",
+            "kept whole",
+        ],
+    );
+    assert_eq!(report.flagged_blocs, 1);
+    let c = read_cert(&out, "RNCP1");
+    assert_eq!(c.blocs[0].competencies.len(), 1);
+    assert!(c.blocs[0].split_warning.is_some());
+}
+
+#[test]
 fn binary_garbage_inside_a_fiche_skips_only_that_fiche() {
     let good = fiche("RNCP2", "", &bloc("RNCP2BC01", "Gérer"));
     let mut bytes = export(&[fiche("RNCP1", "", &bloc("RNCP1BC01", "GARBAGE")), good]).into_bytes();

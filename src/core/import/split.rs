@@ -12,9 +12,10 @@
 //!    twice in the list and a capital follows, at the line's own bullet met again (`* A * B`),
 //!    and at `- ` / `* ` after a sentence end (`. - Gérer`) or before a capitalised infinitive.
 //! 3. **Markers.** A line may start with a marker: a bullet (`-`, `–`, `*`, `•`, `o`, `§`, `Ø`…),
-//!    a number (`1.`, `2)`, `1.1`, `1.1.1`), a letter (`a)`), a roman numeral (`II.`), a code
-//!    (`C1.`, `C.1`, `A1C1.`, `A1.C1`, `CP2 :`) or a word and a number (`Compétence 3 :`). The
-//!    marker is not part of the label. Markers of the same kind and depth form one list level.
+//!    a number (`1.`, `2)`, `1°`, `1.1`, `1.1.1`), a letter (`a)`, `B.`), a roman numeral
+//!    (`II.`), a code (`C1.`, `C.1`, `A1C1.`, `A1.C1`, `CP2 :`, also after a bullet: `- C1 :`)
+//!    or a word and a number (`Compétence 3 :`). The marker is not part of the label. Markers
+//!    of the same kind and depth form one list level.
 //! 4. **Wrapped lines.** A line without marker continues the previous one when it starts in
 //!    lower case (and is not an infinitive while the list's items are), or when the previous line
 //!    is visibly unfinished (ends with `,`, `(`, `-`, `'` or a word such as `de`, `la`, `et`,
@@ -39,7 +40,8 @@
 //!    (`CAPACITES_ATTESTEES`) are split the same way and their items looked up in the text; if
 //!    they tile it, their boundaries are used.
 //! 8. **Clean-up.** Whitespace runs become one space; a trailing `;` or `,` goes; a final `.` is
-//!    kept (labels stay verbatim otherwise). Items without two letters are dropped.
+//!    kept (labels stay verbatim otherwise). Items without two letters, and lines that only
+//!    link two items ("Ou", "et/ou", "etc."), are dropped.
 //! 9. **Flag.** A list that yields one item of more than 300 characters holding several
 //!    sentences, or any item over 600 characters, is kept as split and flagged
 //!    ([`Split::problem`]); an empty list is flagged [`SplitProblem::Empty`].
@@ -330,6 +332,20 @@ fn marker(line: &str) -> Option<(Style, usize)> {
         }
         return None;
     }
+    if first.is_ascii_uppercase() {
+        // `A.`, `B)` then a blank and a capital: a letter enumeration.
+        let b = line.as_bytes();
+        if b.len() > 3
+            && matches!(b[1], b')' | b'.')
+            && (b[2] == b' ' || b[2] == b'\t')
+            && line[2..]
+                .trim_start_matches(is_blank)
+                .starts_with(char::is_uppercase)
+            && roman_marker(line).is_none()
+        {
+            return after(2).map(|n| (Style::Letter, n));
+        }
+    }
     if first.is_uppercase() {
         return code_marker(line).or_else(|| word_marker(line));
     }
@@ -368,9 +384,12 @@ fn number_marker(line: &str) -> Option<(Style, usize)> {
     if k < b.len() && matches!(b[k], b'.' | b')' | b'-' | b':' | b'/') {
         punct = true;
         k += 1;
-    } else if line[k..].starts_with('–') {
+    } else if line[k..].starts_with('–') || line[k..].starts_with('°') {
         punct = true;
-        k += '–'.len_utf8();
+        k += 2;
+        if line[k..].starts_with(')') {
+            k += 1;
+        }
     }
     let end = skip_blanks(line, k);
     if (punct && end == k) || (!punct && j == i) || end >= b.len() {
@@ -630,10 +649,16 @@ fn split_plain(text: &str) -> Vec<String> {
     let families = inline_families(&raw);
     let mut lines: Vec<Line> = Vec::new();
     for piece in raw.iter().flat_map(|l| cut_inline(l, &families)) {
-        let (style, text, marker_text) = match marker(&piece) {
+        let (style, mut text, marker_text) = match marker(&piece) {
             Some((s, n)) => (s, piece[n..].to_owned(), piece[..n].trim().to_owned()),
             None => (Style::None, piece.clone(), String::new()),
         };
+        // `- C1 : Analyser…`: a code after a bullet is a marker too.
+        if matches!(style, Style::Bullet(_)) {
+            if let Some((Style::Code(..) | Style::Word(_), n)) = marker(&text) {
+                text = text[n..].to_owned();
+            }
+        }
         lines.push(Line {
             style,
             text,
@@ -648,8 +673,19 @@ fn split_plain(text: &str) -> Vec<String> {
         .flat_map(|i| split_sentences(&i))
         .flat_map(|i| split_glued(&i))
         .map(|i| clean(&i))
-        .filter(|i| i.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|i| i.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_connector(i))
         .collect()
+}
+
+/// A line that only links two items ("Ou", "et/ou", "etc.").
+fn is_connector(item: &str) -> bool {
+    let t = item
+        .trim_end_matches(['.', ':', ',', ';', ' '])
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "ou" | "et" | "ou bien" | "et/ou" | "etc" | "et ou"
+    )
 }
 
 /// Rule 4: joins wrapped lines to the line they continue.
@@ -674,6 +710,7 @@ fn join_wrapped(lines: Vec<Line>) -> Vec<Line> {
                     || (marked == 0 && infinitive_items && starts_infinitive(&line.text));
                 let heading = prev.text.trim_end().ends_with(':');
                 !heading
+                    && !is_connector(&prev.text)
                     && (punct_start || unfinished(&prev.text) || (lower_start && !item_of_list))
             }
             _ => false,
@@ -1580,6 +1617,30 @@ mod tests {
             &[],
         );
         assert_eq!(s.items, ["Planifier les tâches", "Suivre le budget"]);
+    }
+
+    #[test]
+    fn connectors_letters_and_nested_codes() {
+        check(
+            "Être titulaire d'un diplôme de niveau 4    Ou    Justifier de 3 années d'expérience",
+            "Être titulaire d'un diplôme de niveau 4 | Justifier de 3 années d'expérience",
+        );
+        check(
+            "A. Analyser le besoin  B. Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "1° Analyser le besoin  2°) Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "- C1 : Analyser le besoin  - C2 : Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "I. Préparer  A. Lire les plans  B. Implanter",
+            "Lire les plans | Implanter",
+        );
     }
 
     #[test]
