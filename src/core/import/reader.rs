@@ -18,6 +18,8 @@ use crate::core::model::{AccessRouteKind, CodeLabel};
 
 /// A fiche larger than this (no `</FICHE>` for that long) is reported and skipped.
 pub const MAX_FICHE_BYTES: usize = 64 << 20;
+/// Content between two fiches kept in memory at most (more is checked and dropped).
+const MAX_BETWEEN_BYTES: usize = 1 << 20;
 /// Bytes read from the input at a time.
 const BLOCK: usize = 1 << 20;
 
@@ -45,8 +47,14 @@ pub struct Stream {
 
 /// Reads every `<FICHE>` of `input` in order and hands each to `on_fiche`. Fails only on an
 /// I/O error of `input`.
-pub fn read_fiches<R: Read>(
+pub fn read_fiches<R: Read>(input: R, on_fiche: impl FnMut(ReadFiche)) -> io::Result<Stream> {
+    read_in_blocks(input, BLOCK, on_fiche)
+}
+
+/// [`read_fiches`] reading `block` bytes at a time (small blocks test the cuts).
+fn read_in_blocks<R: Read>(
     mut input: R,
+    block: usize,
     mut on_fiche: impl FnMut(ReadFiche),
 ) -> io::Result<Stream> {
     let mut stream = Stream::default();
@@ -55,26 +63,29 @@ pub fn read_fiches<R: Read>(
     let mut base: u64 = 0;
     let mut eof = false;
     let mut ordinal = 0;
-    let mut start_scan = 0usize;
-    let mut prologue_done = false;
     loop {
         // Look for the next fiche start in what we have.
-        let start = find_start(&buf, start_scan);
-        let Some(s) = start else {
+        let Some(s) = find_start(&buf, 0) else {
             if eof {
-                check_between(&buf, base, &mut stream, &mut prologue_done);
+                check_between(&buf, base, &mut stream);
                 break;
             }
-            // Keep a possible partial `<FICHE` at the end.
-            let keep = buf.len().saturating_sub(6).max(start_scan.min(buf.len()));
-            check_between(&buf[..keep], base, &mut stream, &mut prologue_done);
-            buf.drain(..keep);
-            base += keep as u64;
-            start_scan = 0;
-            eof = fill(&mut input, &mut buf)?;
+            // Content between fiches is small (the prologue, blanks): keep it whole until the
+            // next fiche, unless it grows (a file that is no export), then let it go but for a
+            // tag cut by the end of the block (`<FICH`, `</FICH`).
+            if buf.len() > MAX_BETWEEN_BYTES {
+                let done = match buf.iter().rposition(|&b| b == b'<') {
+                    Some(p) if !buf[p..].contains(&b'>') => p,
+                    _ => buf.len(),
+                };
+                check_between(&buf[..done], base, &mut stream);
+                buf.drain(..done);
+                base += done as u64;
+            }
+            eof = fill(&mut input, &mut buf, block)?;
             continue;
         };
-        check_between(&buf[..s], base, &mut stream, &mut prologue_done);
+        check_between(&buf[..s], base, &mut stream);
         buf.drain(..s);
         base += s as u64;
         // The fiche runs to its `</FICHE>`, or to the next `<FICHE` (unclosed), or to the end.
@@ -92,7 +103,7 @@ pub fn read_fiches<R: Read>(
                         break Some(usize::MAX);
                     }
                     end_scan = buf.len().saturating_sub(8).max(6);
-                    eof = fill(&mut input, &mut buf)?;
+                    eof = fill(&mut input, &mut buf, block)?;
                 }
             }
         };
@@ -115,7 +126,7 @@ pub fn read_fiches<R: Read>(
                     if eof {
                         break;
                     }
-                    eof = fill(&mut input, &mut buf)?;
+                    eof = fill(&mut input, &mut buf, block)?;
                     if let Some(n) = find_start(&buf, 0) {
                         buf.drain(..n);
                         dropped += n;
@@ -133,7 +144,6 @@ pub fn read_fiches<R: Read>(
                 };
                 on_fiche(fiche);
                 base += dropped as u64;
-                start_scan = 0;
                 continue;
             }
             Some(e) => (e, parse_fiche(&buf[..e], ordinal)),
@@ -142,16 +152,15 @@ pub fn read_fiches<R: Read>(
         on_fiche(fiche);
         buf.drain(..len);
         base += len as u64;
-        start_scan = 0;
     }
     stream.bytes = base + buf.len() as u64;
     Ok(stream)
 }
 
 /// Reads one more block; returns whether the input is exhausted.
-fn fill<R: Read>(input: &mut R, buf: &mut Vec<u8>) -> io::Result<bool> {
+fn fill<R: Read>(input: &mut R, buf: &mut Vec<u8>, block: usize) -> io::Result<bool> {
     let old = buf.len();
-    buf.resize(old + BLOCK, 0);
+    buf.resize(old + block, 0);
     let mut filled = old;
     loop {
         match input.read(&mut buf[filled..]) {
@@ -161,7 +170,7 @@ fn fill<R: Read>(input: &mut R, buf: &mut Vec<u8>) -> io::Result<bool> {
             }
             Ok(n) => {
                 filled += n;
-                if filled - old >= BLOCK / 2 || filled == buf.len() {
+                if filled - old >= block / 2 || filled == buf.len() {
                     buf.truncate(filled);
                     return Ok(false);
                 }
@@ -196,7 +205,7 @@ fn find_start(hay: &[u8], mut from: usize) -> Option<usize> {
 
 /// Content between fiches: the prologue (`<?xml?>`, `<FICHES>`, `VERSION_FLUX`), comments and
 /// blanks are expected; anything else is reported.
-fn check_between(seg: &[u8], base: u64, stream: &mut Stream, prologue_done: &mut bool) {
+fn check_between(seg: &[u8], base: u64, stream: &mut Stream) {
     if seg.iter().all(u8::is_ascii_whitespace) {
         return;
     }
@@ -234,7 +243,6 @@ fn check_between(seg: &[u8], base: u64, stream: &mut Stream, prologue_done: &mut
         rest = &tail[end..];
     }
     stray.push_str(rest.trim());
-    *prologue_done = true;
     if !stray.is_empty() {
         let shown: String = stray.chars().take(60).collect();
         stream.issues.push(Issue {
@@ -724,4 +732,64 @@ fn resolve_ref(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
         "apos" => '\'',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!("../../../tests/fixtures/rncp-export-v4.1-sample.xml");
+
+    fn read(bytes: &[u8], block: usize) -> (Vec<ReadFiche>, Stream) {
+        let mut fiches = Vec::new();
+        let stream = read_in_blocks(bytes, block, |f| fiches.push(f)).expect("in memory");
+        (fiches, stream)
+    }
+
+    /// Wherever the blocks cut the stream, the same fiches come out and nothing is reported.
+    #[test]
+    fn block_boundaries_do_not_matter() {
+        let (whole, stream) = read(SAMPLE.as_bytes(), 1 << 20);
+        assert_eq!(whole.len(), 3);
+        assert_eq!(stream.version.as_deref(), Some("4.1"));
+        assert!(stream.issues.is_empty(), "{:?}", stream.issues);
+        assert_eq!(stream.bytes, SAMPLE.len() as u64);
+        for block in [2, 7, 64, 1000, 4096, 65_537] {
+            let (fiches, stream) = read(SAMPLE.as_bytes(), block);
+            assert_eq!(fiches, whole, "block {block}");
+            assert!(
+                stream.issues.is_empty(),
+                "block {block}: {:?}",
+                stream.issues
+            );
+            assert_eq!(stream.bytes, SAMPLE.len() as u64, "block {block}");
+        }
+    }
+
+    #[test]
+    fn own_fields_only() {
+        let (fiches, _) = read(SAMPLE.as_bytes(), 1 << 20);
+        let raw = &fiches[0].raw;
+        // RNCP40344 names RNCP37507 and RNCP37982 in its correspondences.
+        assert_eq!(raw.code.as_deref(), Some("RNCP40344"));
+        let blocs: Vec<&str> = raw.blocs.iter().filter_map(|b| b.code.as_deref()).collect();
+        assert_eq!(
+            blocs,
+            [
+                "RNCP40344BC01",
+                "RNCP40344BC02",
+                "RNCP40344BC03",
+                "RNCP40344BC04"
+            ]
+        );
+        assert_eq!(raw.active.as_deref(), Some("Oui"));
+        let juries: Vec<(AccessRouteKind, Option<&str>)> = raw
+            .juries
+            .iter()
+            .map(|j| (j.route, j.active.as_deref()))
+            .collect();
+        assert_eq!(juries[0], (AccessRouteKind::InitialTraining, Some("Non")));
+        assert_eq!(raw.previous, ["RNCP37507"]);
+        assert!(fiches.iter().all(|f| f.issues.is_empty() && !f.failed));
+    }
 }
