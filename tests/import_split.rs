@@ -285,3 +285,25 @@ fn splitter_on_restyled_sample_lists() {
     );
     assert!(total.precision() >= 0.95 && total.recall() >= 0.95);
 }
+
+// The splitter and the fiche parser never panic, whatever the text: every label is non-empty
+// and has no blank run.
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn splitter_never_panics(text in "(\\PC|[ \\n\\t•\\-*–°:;.()<>0-9A-Za-z]){0,200}") {
+        let s = split_competencies(&text, &[&text]);
+        for item in &s.items {
+            proptest::prop_assert!(!item.trim().is_empty());
+            proptest::prop_assert!(!item.contains("  "));
+        }
+    }
+
+    #[test]
+    fn fiche_parser_never_panics(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+        let mut xml = b"<FICHE><NUMERO_FICHE>RNCP1</NUMERO_FICHE><BLOCS_COMPETENCES>".to_vec();
+        xml.extend(bytes);
+        let _ = repere::core::import::reader::parse_fiche(&xml, 1);
+    }
+}

@@ -384,9 +384,9 @@ fn number_marker(line: &str) -> Option<(Style, usize)> {
     if k < b.len() && matches!(b[k], b'.' | b')' | b'-' | b':' | b'/') {
         punct = true;
         k += 1;
-    } else if line[k..].starts_with('–') || line[k..].starts_with('°') {
+    } else if let Some(c) = line[k..].chars().next().filter(|c| matches!(c, '–' | '°')) {
         punct = true;
-        k += 2;
+        k += c.len_utf8();
         if line[k..].starts_with(')') {
             k += 1;
         }
@@ -1629,6 +1629,15 @@ mod tests {
             "A. Analyser le besoin  B. Concevoir la solution",
             "Analyser le besoin | Concevoir la solution",
         );
+        check(
+            "1 – Analyser le besoin  2 – Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check(
+            "C1 – Analyser le besoin  C2 – Concevoir la solution",
+            "Analyser le besoin | Concevoir la solution",
+        );
+        check("Compétence 1 – Analyser le besoin", "Analyser le besoin");
         check(
             "1° Analyser le besoin  2°) Concevoir la solution",
             "Analyser le besoin | Concevoir la solution",
