@@ -5,8 +5,9 @@
 //! Every field is read at its own element path (a stack of element names), never at the first
 //! element of that name: `NUMERO_FICHE` also occurs in correspondences, `BLOC_COMPETENCES` also
 //! lists other fiches' blocs there, and `ACTIF` also belongs to each access route (`SI_JURY_*`).
-//! Elements of the V4.1 schema that the app does not use are skipped whole; any other element
-//! is reported (fiche + path) and skipped.
+//! Elements of the V4.1 schema that the app does not use are skipped whole (`PARTENAIRES`, most
+//! of the bytes, is cut out before parsing); any other element is reported (fiche + path) and
+//! skipped.
 
 use std::io::{self, Read};
 
@@ -617,9 +618,27 @@ fn push_code(list: &mut Vec<String>, v: Option<String>) {
     }
 }
 
+/// The fiche without its `PARTENAIRES` section, which the app does not use and which is most
+/// of the export's bytes (hundreds of training bodies per fiche): cut out before parsing.
+fn without_partners(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    const OPEN: &[u8] = b"<PARTENAIRES>";
+    const CLOSE: &[u8] = b"</PARTENAIRES>";
+    if let Some(s) = memchr::memmem::find(bytes, OPEN) {
+        if let Some(e) = memchr::memmem::find(&bytes[s..], CLOSE) {
+            let end = s + e + CLOSE.len();
+            let mut v = Vec::with_capacity(bytes.len() - (end - s));
+            v.extend_from_slice(&bytes[..s]);
+            v.extend_from_slice(&bytes[end..]);
+            return std::borrow::Cow::Owned(v);
+        }
+    }
+    std::borrow::Cow::Borrowed(bytes)
+}
+
 /// Parses one `<FICHE>…</FICHE>` (possibly truncated) into a [`ReadFiche`].
 pub fn parse_fiche(bytes: &[u8], ordinal: usize) -> ReadFiche {
-    let mut reader = Reader::from_reader(bytes);
+    let bytes = without_partners(bytes);
+    let mut reader = Reader::from_reader(&bytes[..]);
     let mut st = State {
         raw: RawFiche::default(),
         path: String::new(),

@@ -154,24 +154,40 @@ pub fn split_bloc(title: &str, text: &str, hints: &[&str]) -> Split {
 pub fn source_lines(text: &str) -> Vec<String> {
     let text = strip_html(text);
     let mut lines = Vec::new();
-    let mut cur = String::new();
-    let mut blanks = 0usize;
-    for c in text.chars() {
-        if c == '\n' || c == '\r' {
-            blanks = 2;
-        } else if is_blank(c) {
-            blanks += 1;
-        } else {
-            if blanks >= 2 {
-                push_line(&mut lines, &mut cur);
-            } else if blanks == 1 {
-                cur.push(' ');
+    // Copies slices between breaks rather than character by character; a lone blank of
+    // another kind (no-break space) becomes a plain space, as before.
+    let mut push = |piece: &str| {
+        let t = piece.trim_matches(is_blank);
+        if !t.is_empty() {
+            if t.contains(|c: char| c != ' ' && is_blank(c)) {
+                lines.push(t.replace(|c: char| is_blank(c), " "));
+            } else {
+                lines.push(t.to_owned());
             }
-            blanks = 0;
-            cur.push(c);
+        }
+    };
+    let mut start = 0;
+    let mut run_start = 0;
+    let mut run = 0usize;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\r' {
+            push(&text[start..i]);
+            start = i + 1;
+            run = 0;
+        } else if is_blank(c) {
+            if run == 0 {
+                run_start = i;
+            }
+            run += 1;
+        } else {
+            if run >= 2 {
+                push(&text[start..run_start]);
+                start = run_start;
+            }
+            run = 0;
         }
     }
-    push_line(&mut lines, &mut cur);
+    push(&text[start..]);
     lines
 }
 
@@ -191,14 +207,6 @@ pub fn list_entries(text: &str) -> Vec<String> {
 /// [`source_lines`] on its own line.
 pub fn restore_breaks(text: &str) -> String {
     source_lines(text).join("\n")
-}
-
-fn push_line(lines: &mut Vec<String>, cur: &mut String) {
-    let t = cur.trim();
-    if !t.is_empty() {
-        lines.push(t.to_owned());
-    }
-    cur.clear();
 }
 
 fn is_blank(c: char) -> bool {
@@ -679,6 +687,9 @@ fn split_plain(text: &str) -> Vec<String> {
 
 /// A line that only links two items ("Ou", "et/ou", "etc.").
 fn is_connector(item: &str) -> bool {
+    if item.len() > 12 {
+        return false;
+    }
     let t = item
         .trim_end_matches(['.', ':', ',', ';', ' '])
         .to_lowercase();
@@ -787,8 +798,10 @@ fn is_colon_heading(l: &Line) -> bool {
 
 /// At least two words and eight letters, none in lower case.
 fn is_all_caps(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 8 && text.split_whitespace().count() >= 2 && !text.chars().any(|c| c.is_lowercase())
+    // Cheapest test first: most lines have a lower-case letter within a few characters.
+    !text.chars().any(|c| c.is_lowercase())
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 8
+        && text.split_whitespace().nth(1).is_some()
 }
 
 /// Rank of each line: unmarked lines ending with `:` rank 0 (lead-ins); the other kinds of
