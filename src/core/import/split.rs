@@ -28,7 +28,9 @@
 //!    unmarked label that is no competency ("Compétences techniques"). Such a heading is
 //!    dropped and its children are the items. Exception: a competency (a capital or an
 //!    infinitive first) whose children all complete it (lower case, starting with a gerund or a
-//!    preposition: "en analysant…", "de la paie") is *one* item, children joined to it.
+//!    preposition: "en analysant…", "de la paie") is *one* item, children joined to it; so is
+//!    an action ending with `:` followed by short names ("Utiliser les logiciels : - Excel -
+//!    Word").
 //!    A list's first line that repeats the bloc title or names the bloc ("Bloc 2 : …") is
 //!    dropped ([`split_bloc`]).
 //! 6. **Sentences and lost breaks.** An item made of several sentences that each start with an
@@ -39,7 +41,8 @@
 //! 7. **Other fields.** When all this leaves a single long item, the fiche's other fields
 //!    (`CAPACITES_ATTESTEES`) are split the same way and their items looked up in the text; if
 //!    they tile it, their boundaries are used.
-//! 8. **Clean-up.** Whitespace runs become one space; a trailing `;` or `,` goes; a final `.` is
+//! 8. **Clean-up.** Whitespace runs become one space; a trailing `;` or `,` goes (with a link
+//!    word after it: "; et", ", ou"); a final `.` is
 //!    kept (labels stay verbatim otherwise). Items without two letters, and lines that only
 //!    link two items ("Ou", "et/ou", "etc."), are dropped.
 //! 9. **Flag.** A list that yields one item of more than 300 characters holding several
@@ -873,18 +876,26 @@ fn structure(lines: &[Line], out: &mut Vec<String>) {
         let details = children
             .iter()
             .all(|c| c.text.starts_with(char::is_lowercase) && !starts_infinitive(&c.text));
+        // Short names listed under an action ending with `:` ("Utiliser les logiciels :
+        // - Excel  - Word") are what it acts on: one item; what follows them goes on.
+        let names = if colon && line.style == Style::None && starts_infinitive(&line.text) {
+            let first = &children[0].style;
+            let run = children.iter().take_while(|c| &c.style == first).count();
+            let short =
+                |c: &Line| c.text.split_whitespace().count() <= 3 && !starts_infinitive(&c.text);
+            (*first != Style::None && children[..run].iter().all(short)).then_some(run)
+        } else {
+            None
+        };
+        if let Some(run) = names {
+            out.push(join_children(line, &children[..run]));
+            structure(&children[run..], out);
+            i = j;
+            continue;
+        }
         if (itemlike && fragments) || (details && starts_infinitive(&line.text)) {
             // One competency whose children complete it.
-            let mut joined = line.text.trim_end().to_owned();
-            for c in children {
-                joined.push(' ');
-                if !c.marker.is_empty() {
-                    joined.push_str(&c.marker);
-                    joined.push(' ');
-                }
-                joined.push_str(&c.text);
-            }
-            out.push(joined);
+            out.push(join_children(line, children));
         } else {
             let heading = if line.style == Style::None {
                 colon
@@ -902,6 +913,20 @@ fn structure(lines: &[Line], out: &mut Vec<String>) {
         }
         i = j;
     }
+}
+
+/// A line and its children as one item, the children's markers kept.
+fn join_children(line: &Line, children: &[Line]) -> String {
+    let mut joined = line.text.trim_end().to_owned();
+    for c in children {
+        joined.push(' ');
+        if !c.marker.is_empty() {
+            joined.push_str(&c.marker);
+            joined.push(' ');
+        }
+        joined.push_str(&c.text);
+    }
+    joined
 }
 
 /// Whether a text reads as a competency on its own: a capital first, or an infinitive.
@@ -1252,9 +1277,17 @@ fn clean(item: &str) -> String {
         }
         out.push_str(word);
     }
-    let trimmed = out
+    let mut trimmed = out
         .trim_end_matches([';', ',', ' '])
         .trim_start_matches([';', ',', ' ']);
+    // "…du client ; et" / "…du client, ou": the link to the next item is not part of it.
+    for link in [" et", " ou", " et/ou"] {
+        if let Some(t) = trimmed.strip_suffix(link) {
+            if t.ends_with([';', ',']) {
+                trimmed = t.trim_end_matches([';', ',', ' ']);
+            }
+        }
+    }
     trimmed.to_owned()
 }
 
@@ -1662,6 +1695,22 @@ mod tests {
         check(
             "I. Préparer  A. Lire les plans  B. Implanter",
             "Lire les plans | Implanter",
+        );
+    }
+
+    #[test]
+    fn objects_of_an_action_and_trailing_links() {
+        check(
+            "Utiliser les logiciels de bureautique :  - Excel  - Word  Rédiger un courrier",
+            "Utiliser les logiciels de bureautique : - Excel - Word | Rédiger un courrier",
+        );
+        check(
+            "Piloter un projet :  - Définir le périmètre  - Planifier les tâches",
+            "Définir le périmètre | Planifier les tâches",
+        );
+        check(
+            "- Analyser la demande du client ; et  - Concevoir une offre ; ou  - Adapter l'offre.",
+            "Analyser la demande du client | Concevoir une offre | Adapter l'offre.",
         );
     }
 
