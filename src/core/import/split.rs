@@ -42,9 +42,9 @@
 //!    (`CAPACITES_ATTESTEES`) are split the same way and their items looked up in the text; if
 //!    they tile it, their boundaries are used.
 //! 8. **Clean-up.** Whitespace runs become one space; a trailing `;` or `,` goes (with a link
-//!    word after it: "; et", ", ou"); a final `.` is
-//!    kept (labels stay verbatim otherwise). Items without two letters, and lines that only
-//!    link two items ("Ou", "et/ou", "etc."), are dropped.
+//!    word after it: "; et", ", ou"); a final `.` is kept (labels stay verbatim otherwise).
+//!    Items without two letters, and lines that only link two items ("Ou", "et/ou", "etc."),
+//!    are dropped.
 //! 9. **Flag.** A list that yields one item of more than 300 characters holding several
 //!    sentences, or any item over 600 characters, is kept as split and flagged
 //!    ([`Split::problem`]); an empty list is flagged [`SplitProblem::Empty`].
