@@ -35,9 +35,11 @@
 //!    dropped ([`split_bloc`]).
 //! 6. **Sentences and lost breaks.** An item made of several sentences that each start with an
 //!    infinitive ("Analyser…. Concevoir….", or `;`-separated) is split at the sentence ends; so
-//!    is an item where a capitalised infinitive follows a word mid-line ("…relationnelle
-//!    Développer…"), when every part starts with an infinitive. Infinitives are recognised by
-//!    their ending, minus the noun families sharing it (`-aire`, `-ure`, `-ère`, `métier`…).
+//!    is an item where a capitalised infinitive follows a word or a comma mid-line
+//!    ("…relationnelle Développer…", "Savoir-faire : Réaliser…, Tracer…", the lead-in then
+//!    dropped), when every part starts with an infinitive. Infinitives are recognised by
+//!    their ending, minus compounds and the noun families sharing it (`-aire`, `-ure`, `-ère`,
+//!    `métier`…).
 //! 7. **Other fields.** When all this leaves a single long item, the fiche's other fields
 //!    (`CAPACITES_ATTESTEES`) are split the same way and their items looked up in the text; if
 //!    they tile it, their boundaries are used.
@@ -998,7 +1000,8 @@ fn starts_infinitive(text: &str) -> bool {
 }
 
 fn is_infinitive(word: &str) -> bool {
-    if word.chars().count() < 4 && word != "lire" {
+    // "savoir-faire", "mi-temps": compounds are nouns.
+    if (word.chars().count() < 4 && word != "lire") || word.contains('-') {
         return false;
     }
     const NOUNS: &[&str] = &[
@@ -1196,17 +1199,14 @@ fn split_glued(item: &str) -> Vec<String> {
             let prev_ok = prev_word
                 .chars()
                 .last()
-                .is_some_and(|l| l.is_alphanumeric() || matches!(l, ')' | '»' | '"'))
+                .is_some_and(|l| l.is_alphanumeric() || matches!(l, ')' | '»' | '"' | ','))
                 && !NOT_BEFORE.contains(&prev_word.to_lowercase().as_str());
-            if prev_ok && starts_infinitive(&item[i..]) {
+            if prev_ok && capital_infinitive(&item[i..]) {
                 cuts.push(i);
             }
         }
         let end = item[i..].find(is_blank).map_or(item.len(), |e| i + e);
         prev_word = &item[i..end];
-    }
-    if cuts.len() < 2 {
-        return vec![item.to_owned()];
     }
     let parts: Vec<String> = cuts
         .iter()
@@ -1216,11 +1216,35 @@ fn split_glued(item: &str) -> Vec<String> {
             item[s..e].trim().to_owned()
         })
         .collect();
-    if parts.iter().all(|p| chars(p) >= 15 && starts_infinitive(p)) {
-        parts
-    } else {
-        vec![item.to_owned()]
+    let verb = |p: &String| starts_infinitive(p) || capital_infinitive(p);
+    if parts.len() > 1 && parts.iter().all(|p| chars(p) >= 10 && verb(p)) {
+        return parts;
     }
+    // A lead-in on the same line ("Savoir-faire : Réaliser…, Tracer…"): split what follows it.
+    if let Some(colon) = item.find(": ").filter(|&c| c < 80) {
+        let rest = item[colon + 1..].trim_start();
+        if !starts_infinitive(item) && capital_infinitive(rest) {
+            let parts = split_glued(rest);
+            if parts.len() > 1 {
+                return parts;
+            }
+        }
+    }
+    vec![item.to_owned()]
+}
+
+/// An infinitive written with a capital in the middle of a line, where nouns that are also
+/// verbs ("Manager", "Conseiller") are verbs.
+fn capital_infinitive(text: &str) -> bool {
+    if !text.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(word.as_str(), "manager" | "conseiller" | "reporter") || starts_infinitive(text)
 }
 
 /// Sentences: cut after `.`, `;`, `!` or `?` followed by a blank and a capital (or, after `;`,
@@ -1711,6 +1735,26 @@ mod tests {
         check(
             "- Analyser la demande du client ; et  - Concevoir une offre ; ou  - Adapter l'offre.",
             "Analyser la demande du client | Concevoir une offre | Adapter l'offre.",
+        );
+    }
+
+    #[test]
+    fn glued_items() {
+        check(
+            "analyser la demande du client Concevoir une offre adaptée",
+            "analyser la demande du client | Concevoir une offre adaptée",
+        );
+        check(
+            "Savoir-faire : Réaliser un relevé de mesures, Tracer un plan, Implanter un ouvrage.",
+            "Réaliser un relevé de mesures | Tracer un plan | Implanter un ouvrage.",
+        );
+        check(
+            "Rédiger un cahier des charges Piloter un projet informatique Conduire le changement Manager une équipe projet",
+            "Rédiger un cahier des charges | Piloter un projet informatique | Conduire le changement | Manager une équipe projet",
+        );
+        check(
+            "Savoir-faire : organiser son poste de travail",
+            "Savoir-faire : organiser son poste de travail",
         );
     }
 
