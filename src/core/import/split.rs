@@ -40,7 +40,8 @@
 //!    dropped), when every part starts with an infinitive. Infinitives are recognised by
 //!    their ending, minus compounds and the noun families sharing it (`-aire`, `-ure`, `-ère`,
 //!    `métier`…).
-//! 7. **Other fields.** When all this leaves a single long item, the fiche's other fields
+//! 7. **Other fields.** When all this leaves a single long item (several sentences, or more
+//!    than 120 characters), the fiche's other fields
 //!    (`CAPACITES_ATTESTEES`) are split the same way and their items looked up in the text; if
 //!    they tile it, their boundaries are used.
 //! 8. **Clean-up.** Whitespace runs become one space; a trailing `;` or `,` goes (with a link
@@ -103,7 +104,7 @@ pub fn split_competencies(text: &str, hints: &[&str]) -> Split {
             problem: Some(SplitProblem::Empty),
         };
     }
-    if items.len() == 1 && sentence_count(&items[0]) > 1 {
+    if items.len() == 1 && (sentence_count(&items[0]) > 1 || chars(&items[0]) > 120) {
         if let Some(found) = align_with_hints(&items[0], hints) {
             items = found;
         }
@@ -1810,6 +1811,22 @@ mod tests {
                 "Conseiller le client sur les produits vétérinaires adaptés. Il respecte le cadre réglementaire.",
             ]
         );
+    }
+
+    #[test]
+    fn hints_tile_a_list_of_nouns() {
+        // The bloc lost its breaks; CAPACITES_ATTESTEES kept them.
+        let text = "Gestion des stocks et des commandes de la boutique Tenue de la caisse et des encaissements du jour Accueil des clients et des fournisseurs";
+        let hint = "Gestion des stocks et des commandes de la boutique    Tenue de la caisse et des encaissements du jour    Accueil des clients et des fournisseurs    Autre chose";
+        assert_eq!(
+            split_competencies(text, &[hint]).items,
+            [
+                "Gestion des stocks et des commandes de la boutique",
+                "Tenue de la caisse et des encaissements du jour",
+                "Accueil des clients et des fournisseurs"
+            ]
+        );
+        assert_eq!(split_competencies(text, &[]).items.len(), 1);
     }
 
     #[test]
