@@ -1112,6 +1112,47 @@ fn is_infinitive(word: &str) -> bool {
         "chiffre",
         "gouffre",
         "souffre",
+        // English nouns met in IT and business fiches.
+        "master",
+        "leader",
+        "designer",
+        "developer",
+        "owner",
+        "container",
+        "docker",
+        "player",
+        "partner",
+        "customer",
+        "server",
+        "browser",
+        "computer",
+        "power",
+        "trader",
+        "broker",
+        "dealer",
+        "planner",
+        "builder",
+        "marketer",
+        "freelancer",
+        "provider",
+        "cluster",
+        "sticker",
+        "flyer",
+        "banner",
+        "header",
+        "footer",
+        "folder",
+        "router",
+        "printer",
+        "scanner",
+        "timer",
+        "buffer",
+        "user",
+        "viewer",
+        "primer",
+        "hyper",
+        "paper",
+        "after",
     ];
     if NOUNS.contains(&word) {
         return false;
@@ -1756,6 +1797,18 @@ mod tests {
         check(
             "Savoir-faire : organiser son poste de travail",
             "Savoir-faire : organiser son poste de travail",
+        );
+    }
+
+    #[test]
+    fn english_nouns_are_no_verbs() {
+        check(
+            "Animer les cérémonies de la méthode Scrum Master et Product Owner compris",
+            "Animer les cérémonies de la méthode Scrum Master et Product Owner compris",
+        );
+        check(
+            "Concevoir des tableaux de bord avec Power BI Designer",
+            "Concevoir des tableaux de bord avec Power BI Designer",
         );
     }
 
