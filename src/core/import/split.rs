@@ -35,7 +35,8 @@
 //!    dropped ([`split_bloc`]).
 //! 6. **Sentences and lost breaks.** An item made of several sentences that each start with an
 //!    infinitive ("Analyser…. Concevoir….", or `;`-separated) is split at the sentence ends; so
-//!    is an item where a capitalised infinitive follows a word or a comma mid-line
+//!    is an item where a capitalised infinitive follows a word (not a name such as "Centre
+//!    Hospitalier") or a comma mid-line
 //!    ("…relationnelle Développer…", "Savoir-faire : Réaliser…, Tracer…", the lead-in then
 //!    dropped), when every part starts with an infinitive. Infinitives are recognised by
 //!    their ending, minus compounds and the noun families sharing it (`-aire`, `-ure`, `-ère`,
@@ -1242,7 +1243,8 @@ fn split_glued(item: &str) -> Vec<String> {
                 .chars()
                 .last()
                 .is_some_and(|l| l.is_alphanumeric() || matches!(l, ')' | '»' | '"' | ','))
-                && !NOT_BEFORE.contains(&prev_word.to_lowercase().as_str());
+                && !NOT_BEFORE.contains(&prev_word.to_lowercase().as_str())
+                && !capitalised_name(prev_word);
             if prev_ok && capital_infinitive(&item[i..]) {
                 cuts.push(i);
             }
@@ -1273,6 +1275,17 @@ fn split_glued(item: &str) -> Vec<String> {
         }
     }
     vec![item.to_owned()]
+}
+
+/// A word like "Centre" or "Scrum" (a capital, then lower case): part of a name ("Centre
+/// Hospitalier", "Scrum Master"), so the capitalised word after it is no new item. Acronyms
+/// ("SQL") and words followed by a comma do not count.
+fn capitalised_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && !word.ends_with(',')
+        && chars.clone().next().is_some()
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
 }
 
 /// An infinitive written with a capital in the middle of a line, where nouns that are also
@@ -1797,6 +1810,14 @@ mod tests {
         check(
             "Savoir-faire : organiser son poste de travail",
             "Savoir-faire : organiser son poste de travail",
+        );
+    }
+
+    #[test]
+    fn names_are_not_cut() {
+        check(
+            "Orienter le patient vers le Centre Hospitalier Universitaire de la région",
+            "Orienter le patient vers le Centre Hospitalier Universitaire de la région",
         );
     }
 
