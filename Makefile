@@ -94,6 +94,11 @@ perf: build
 		npm ci --prefix scripts/perf --no-audit --no-fund && touch scripts/perf/node_modules/.installed; \
 	fi
 	CHROME_PATH=/usr/bin/chromium node scripts/perf/lighthouse.mjs dist
+# The importer's benchmark alone (also part of `cargo bench --benches`): a 600 MB generated
+# export by default, IMPORT_BENCH_MB=… to change it.
+.PHONY: bench-import
+bench-import:
+	cargo bench --bench import
 
 clean:
 	rm -rf dist test-results

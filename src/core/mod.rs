@@ -10,6 +10,7 @@ pub mod codec;
 pub mod compare;
 pub mod date;
 pub mod evidence;
+pub mod import;
 pub mod matching;
 pub mod model;
 pub mod route;

@@ -122,6 +122,11 @@ pub struct Bloc {
     /// `MODALITES_EVALUATION`, one modality per entry. `None` when the seed does not say.
     #[serde(default)]
     pub assessment: Option<Vec<String>>,
+    /// Set by the importer (`core::import`) when the source's competency list could not be
+    /// split with confidence: a French note for the maintainers saying what to check. Absent
+    /// from hand-written files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split_warning: Option<String>,
 }
 
 /// One competency of a bloc. Its `id` is stable: user ratings are keyed by it.

@@ -235,6 +235,7 @@ mod tests {
                 })
                 .collect(),
             assessment: None,
+            split_warning: None,
         }
     }
 
