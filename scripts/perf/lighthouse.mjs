@@ -11,22 +11,14 @@ import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from '../../tests/e2e/server.mjs';
+import { CHROMIUM_ARGS } from '../../tests/e2e/chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = resolve(ROOT, process.argv[2] ?? 'dist');
 const OUT = join(ROOT, 'target', 'perf');
 const RUNS = Number(process.env.RUNS ?? 3);
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+// Headless Chromium, quiet and offline, as in the tests.
+const FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

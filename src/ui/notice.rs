@@ -57,6 +57,12 @@ impl Notices {
         )
     }
 
+    /// Shows a count with its plural form: `one` for 1, `many` otherwise (`{n}` in both).
+    pub fn push_count(self, kind: NoticeKind, n: usize, one: Msg, many: Msg) {
+        let msg = if n == 1 { one } else { many };
+        self.push(kind, msg, vec![("n", n.to_string())]);
+    }
+
     /// Says why the core refused an edit.
     pub fn refused(self, why: Refusal) {
         let params = why.params(self.3.get_untracked());

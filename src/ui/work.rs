@@ -142,12 +142,12 @@ fn restore(catalogue: &Catalogue, notices: Notices) -> Assessment {
         Ok(Incoming { assessment, pruned }) => {
             if !pruned.is_empty() {
                 let n = pruned.codes.len() + pruned.competencies.len();
-                let msg = if n == 1 {
-                    Msg::RestorePrunedOne
-                } else {
-                    Msg::RestorePrunedMany
-                };
-                notices.push(NoticeKind::Info, msg, vec![("n", n.to_string())]);
+                notices.push_count(
+                    NoticeKind::Info,
+                    n,
+                    Msg::RestorePrunedOne,
+                    Msg::RestorePrunedMany,
+                );
             }
             assessment
         }

@@ -62,12 +62,12 @@ pub fn DataPage() -> impl IntoView {
         Ok(Incoming { assessment, pruned }) => {
             if !pruned.is_empty() {
                 let n = pruned.codes.len() + pruned.competencies.len();
-                let msg = if n == 1 {
-                    Msg::IncomingPrunedOne
-                } else {
-                    Msg::IncomingPrunedMany
-                };
-                notices.push(NoticeKind::Info, msg, vec![("n", n.to_string())]);
+                notices.push_count(
+                    NoticeKind::Info,
+                    n,
+                    Msg::IncomingPrunedOne,
+                    Msg::IncomingPrunedMany,
+                );
             }
             incoming.set(Some(assessment));
         }
