@@ -1,6 +1,7 @@
-//! Entry point of the web app: installs the panic hook and mounts `<App/>` — nothing else.
+//! Entry point of the web app: installs the panic hook and mounts `<App/>` — nothing else
+//! (`ui::app::start` mounts it after parsing the catalogue in a task of its own).
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(repere::App);
+    repere::ui::app::start();
 }

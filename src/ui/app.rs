@@ -26,6 +26,37 @@ use crate::core::route::Route;
 use crate::core::search::Query;
 use crate::i18n::{Lang, Msg};
 
+/// Starts the app in short tasks, so that the page answers input between them (and no
+/// start-up task is long): parse the bundled catalogue, then mount `App` in the next task.
+/// The prerendered first screen stays on screen until `App` replaces it.
+pub fn start() {
+    let soon = std::time::Duration::from_millis(0);
+    set_timeout(
+        move || {
+            let _ = bundled_catalogue();
+            set_timeout(|| leptos::mount::mount_to_body(App), soon);
+        },
+        soon,
+    );
+}
+
+thread_local! {
+    static CATALOGUE: std::cell::OnceCell<Result<&'static Catalogue, String>> =
+        const { std::cell::OnceCell::new() };
+}
+
+/// The bundled catalogue, parsed once (a message naming the file and field when it is broken).
+fn bundled_catalogue() -> Result<&'static Catalogue, String> {
+    CATALOGUE.with(|cell| {
+        cell.get_or_init(|| {
+            Catalogue::bundled()
+                .map(|c| &*Box::leak(Box::new(c)))
+                .map_err(|e| e.to_string())
+        })
+        .clone()
+    })
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     // The build's static first screen goes; a search typed into it before the wasm arrived is
@@ -45,10 +76,9 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang);
     provide_context(UiLang(lang));
 
-    let catalogue = match Catalogue::bundled() {
-        Ok(c) => &*Box::leak(Box::new(c)),
-        Err(e) => {
-            let detail = e.to_string();
+    let catalogue = match bundled_catalogue() {
+        Ok(c) => c,
+        Err(detail) => {
             return view! {
                 <main id="contenu">
                     <h1>{Msg::AppName.text(initial_lang)}</h1>
