@@ -8,7 +8,7 @@ import { CODES } from './data.mjs';
 
 const app = useApp();
 
-test('after one visit the app works offline, deep links included', async (t) => {
+test('after one visit every page works offline, deep links and reloads included', async (t) => {
   const { context, page, watch } = await app.newPage(t);
   await app.goto(page, '/');
   await waitForApp(page);
@@ -31,6 +31,24 @@ test('after one visit the app works offline, deep links included', async (t) => 
   await page.getByRole('heading', { level: 1, name: /Agent d’information/ }).waitFor();
   const chips = await page.locator('[data-testid="selection-bar"] .chip').count();
   assert.equal(chips, 1, 'saved work restored offline');
+  // Every page opens offline, and a reload on a deep page too.
+  const pages = [
+    ['#/bilan/RNCP41674', /Évaluer mes compétences/],
+    ['#/experiences', /Mes expériences/],
+    ['#/resultats', /Mes résultats/],
+    ['#/comparer', /Comparer mes certifications/],
+    ['#/rapport', /Rapport de positionnement/],
+    ['#/donnees', /Mes données/],
+    ['#/nimporte/quoi', /Page introuvable/],
+  ];
+  for (const [hash, title] of pages) {
+    await page.goto(app.url(`/${hash}`));
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+  await page.goto(app.url('/#/resultats'));
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1, name: 'Mes résultats' }).waitFor();
   await context.setOffline(false);
   // The service worker tries the network first for the page, then answers from its cache.
   watch.assertClean({ allowConsole: [/ERR_INTERNET_DISCONNECTED/], allowFailed: [/ERR_INTERNET_DISCONNECTED/] });
