@@ -49,7 +49,6 @@ messages! {
     ResultsMany => "{n} certifications", "{n} certifications";
     NoResults => "Aucune certification ne correspond. Essayez un autre mot ou retirez un filtre.", "No certification matches. Try another word or remove a filter.";
     LevelN => "Niveau {n}", "Level {n}";
-    LevelUnknown => "Niveau non précisé", "Level not stated";
     StatusActive => "Active", "Active";
     StatusExpired => "Expirée", "Expired";
     StatusReplaced => "Remplacée", "Replaced";

@@ -425,11 +425,12 @@ pub fn status_text(
     }
 }
 
-/// "Niveau 3", or "level not stated" when the fiche gives none.
+/// The value of a "Niveau" fact on cards and fiches: "3", or "not stated in the source" (the
+/// label already says "Niveau"; "Niveau : Niveau 3" repeated it).
 pub fn level_label(lang: Lang, level: Option<u8>) -> String {
     match level {
-        Some(l) => Msg::LevelN.fill(lang, &[("n", &l.to_string())]),
-        None => Msg::LevelUnknown.text(lang).to_owned(),
+        Some(l) => l.to_string(),
+        None => Msg::NotStated.text(lang).to_owned(),
     }
 }
 

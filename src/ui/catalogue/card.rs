@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::core::search::{Field, Hit, Reason};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{level_label, Lang, Msg};
 use crate::ui::context::{lang, t};
 use crate::ui::highlight::Highlighted;
 use crate::ui::selection::SelectToggle;
@@ -52,7 +52,7 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
             <p class="card__code">{cert.code.clone()}</p>
             <StatusBadge cert />
             <dl class="card__facts">
-                <div><dt>{t(Msg::FactLevel)}</dt><dd>{move || level.map(|l| l.to_string()).unwrap_or_else(|| Msg::NotStated.text(lang.get()).to_owned())}</dd></div>
+                <div><dt>{t(Msg::FactLevel)}</dt><dd>{move || level_label(lang.get(), level)}</dd></div>
                 <div><dt>{t(Msg::FactCertifiers)}</dt><dd>{certifiers}</dd></div>
                 <div>
                     <dt class="visually-hidden">{t(Msg::SectionBlocs)}</dt>
