@@ -48,6 +48,7 @@ build: bootstrap
 	@echo "==> trunk build --release (wasm-opt: $$(command -v wasm-opt))"
 	trunk build --release $(TRUNK_FLAGS)
 	node scripts/prerender.mjs dist
+	node scripts/sw.mjs dist
 
 size:
 	node scripts/size-report.mjs dist

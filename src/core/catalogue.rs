@@ -65,7 +65,7 @@ fn parse_bundled(file: &str, json: &str) -> Result<Certification, DataError> {
 }
 
 /// Required-content checks serde cannot express.
-fn check_certification(file: &str, c: &Certification) -> Result<(), DataError> {
+pub(crate) fn check_certification(file: &str, c: &Certification) -> Result<(), DataError> {
     let err = |field: String, message: &str| DataError {
         file: file.to_owned(),
         field,
@@ -188,14 +188,25 @@ pub struct Catalogue {
 impl Catalogue {
     /// Parses and checks `(file name, JSON)` pairs. Fails on the first bad file.
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<Catalogue, DataError> {
-        let mut certs = Vec::with_capacity(sources.len());
+        let certs = sources
+            .iter()
+            .map(|(file, json)| Ok(((*file).to_owned(), parse_bundled(file, json)?)))
+            .collect::<Result<Vec<_>, DataError>>()?;
+        Catalogue::from_certifications(certs)
+    }
+
+    /// A catalogue of checked certifications, each with the file it comes from (named by the
+    /// errors): fails when two files define the same code or competency id.
+    pub fn from_certifications(
+        files: Vec<(String, Certification)>,
+    ) -> Result<Catalogue, DataError> {
+        let mut certs = Vec::with_capacity(files.len());
         let mut codes = HashSet::new();
         let mut ids = HashSet::new();
-        for (file, json) in sources {
-            let cert = parse_bundled(file, json)?;
+        for (file, cert) in files {
             if !codes.insert(cert.code.clone()) {
                 return Err(DataError {
-                    file: (*file).to_owned(),
+                    file,
                     field: "code".into(),
                     message: format!("{} is already defined by another file", cert.code),
                 });
@@ -203,7 +214,7 @@ impl Catalogue {
             for (_, c) in cert.competencies() {
                 if !ids.insert(c.id.clone()) {
                     return Err(DataError {
-                        file: (*file).to_owned(),
+                        file,
                         field: "blocs".into(),
                         message: format!("competency id {} is used by another file", c.id),
                     });
@@ -232,7 +243,9 @@ impl Catalogue {
         })
     }
 
-    /// The catalogue bundled in the app (`data/*.json`).
+    /// The catalogue of `data/*.json`, embedded for tests, tools and benchmarks. The app does
+    /// not call it (so the linker leaves the data out of its wasm): it loads the files the
+    /// build writes instead (`core::dataset`).
     pub fn bundled() -> Result<Catalogue, DataError> {
         Catalogue::from_sources(CERTIFICATION_SOURCES)
     }

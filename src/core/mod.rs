@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod catalogue;
 pub mod codec;
 pub mod compare;
+pub mod dataset;
 pub mod date;
 pub mod evidence;
 pub mod import;

@@ -85,7 +85,8 @@ pub struct Certification {
     /// Set when the seed was only a summary and the blocs were rebuilt from its sentences.
     #[serde(default)]
     pub reconstructed: Option<Reconstruction>,
-    /// Where the data comes from.
+    /// Where the data comes from (required in `data/`; empty in the app's catalogue index).
+    #[serde(default)]
     pub source: Source,
 }
 
@@ -202,7 +203,7 @@ pub struct Reconstruction {
 }
 
 /// Provenance of a data file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The published text the data was written from: a file name in `data/sources/`

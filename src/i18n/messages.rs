@@ -32,6 +32,11 @@ messages! {
     FooterData => "Données\u{a0}: France compétences, Répertoire national des certifications professionnelles (RNCP), Licence Ouverte 2.0.", "Data: France compétences, National Register of Professional Certifications (RNCP), Open Licence 2.0.";
     FooterPrivacy => "Repère fonctionne entièrement dans votre navigateur\u{a0}: aucun compte, aucun suivi, rien n’est envoyé.", "Repère runs entirely in your browser: no account, no tracking, nothing is sent.";
     DataBroken => "Les données de l’application sont illisibles. Merci de signaler ce problème\u{a0}: {detail}", "The application data cannot be read. Please report this problem: {detail}";
+    DataUnreachable => "Le catalogue n’a pas pu être chargé. Vérifiez votre connexion à Internet, puis réessayez. Une fois chargé, Repère fonctionne aussi hors ligne.", "The catalogue could not be loaded. Check your Internet connection, then try again. Once loaded, Repère also works offline.";
+    FicheLoading => "Chargement de la fiche…", "Loading the fiche…";
+    FicheUnreachable => "Cette fiche n’a pas pu être chargée. Vérifiez votre connexion à Internet, puis réessayez.", "This fiche could not be loaded. Check your Internet connection, then try again.";
+    ModalitiesUnavailable => "non disponibles (la fiche n’a pas pu être chargée)", "not available (the fiche could not be loaded)";
+    DataRetry => "Réessayer", "Try again";
     PageTitle => "{page} — Repère", "{page} — Repère";
 
     // Catalogue
@@ -253,6 +258,16 @@ messages! {
     ResultsCompare => "Comparer côte à côte", "Compare side by side";
     ResultsReport => "Rapport imprimable", "Printable report";
     FormulaNote => "Calcul\u{a0}: «\u{a0}seul(e)\u{a0}» et «\u{a0}transmettre\u{a0}» comptent 1 point, «\u{a0}avec de l’aide\u{a0}» ½ point, le reste 0. La proximité d’un bloc est la moyenne de ses compétences\u{202f}; celle d’une certification, la moyenne de ses blocs.", "Formula: “on my own” and “teach” count 1 point, “with help” ½ point, the rest 0. A bloc’s readiness is the mean of its competencies; a certification’s, the mean of its blocs.";
+    SizeBytes => "{n}\u{a0}octets", "{n} bytes";
+    SizeKilo => "{n}\u{a0}Ko", "{n} kB";
+    SizeMega => "{n}\u{a0}Mo", "{n} MB";
+    OfflineTitle => "Utiliser Repère hors ligne", "Use Repère offline";
+    OfflineHint => "Une fois chargé, Repère fonctionne sans connexion\u{a0}: le catalogue, les fiches que vous avez ouvertes et celles de votre sélection restent disponibles. Pour consulter toutes les autres fiches sans connexion, téléchargez-les maintenant.", "Once loaded, Repère works without a connection: the catalogue, the fiches you opened and those of your selection stay available. To read every other fiche without a connection, download them now.";
+    OfflineButton => "Rendre toutes les fiches disponibles hors ligne ({count} fiches, {size})", "Make every fiche available offline ({count} fiches, {size})";
+    OfflineProgress => "{done} fiches sur {count} téléchargées", "{done} of {count} fiches downloaded";
+    OfflineDone => "Toutes les fiches sont disponibles hors ligne ({count}).", "Every fiche is available offline ({count}).";
+    OfflineFailed => "{failed} fiches n’ont pas pu être téléchargées. Vérifiez votre connexion à Internet, puis réessayez.", "{failed} fiches could not be downloaded. Check your Internet connection, then try again.";
+    OfflineUnsupported => "Ce navigateur ne permet pas d’utiliser Repère hors ligne (ou il l’interdit en navigation privée).", "This browser cannot keep Repère for offline use (or forbids it in private browsing).";
     Percent => "{n}\u{a0}%", "{n}%";
 
     // Compare

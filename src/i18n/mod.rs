@@ -545,3 +545,46 @@ pub fn percent_text(lang: Lang, readiness: f32) -> String {
 pub fn answer_text(lang: Lang, level: Option<crate::core::assessment::Level>) -> &'static str {
     level.map_or(Msg::Unrated, level_msg).text(lang)
 }
+
+/// A size in bytes for people: "850 octets", "12,3 Ko", "4,5 Mo" in French; "850 bytes",
+/// "12.3 kB", "4.5 MB" in English (decimal units; one decimal under 100).
+pub fn size_text(lang: Lang, bytes: u64) -> String {
+    let (value, msg) = match bytes {
+        b if b < 1_000 => return Msg::SizeBytes.fill(lang, &[("n", &b.to_string())]),
+        b if b < 1_000_000 => (b as f64 / 1e3, Msg::SizeKilo),
+        b => (b as f64 / 1e6, Msg::SizeMega),
+    };
+    let number = if value < 99.95 {
+        let text = format!("{value:.1}");
+        match lang {
+            Lang::Fr => text.replace('.', ","),
+            Lang::En => text,
+        }
+    } else {
+        format!("{value:.0}")
+    };
+    msg.fill(lang, &[("n", &number)])
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_naturally_in_each_language() {
+        let cases = [
+            (Lang::Fr, 0, "0\u{a0}octets"),
+            (Lang::Fr, 850, "850\u{a0}octets"),
+            (Lang::Fr, 59_545, "59,5\u{a0}Ko"),
+            (Lang::Fr, 999_999, "1000\u{a0}Ko"),
+            (Lang::Fr, 4_512_000, "4,5\u{a0}Mo"),
+            (Lang::Fr, 123_400_000, "123\u{a0}Mo"),
+            (Lang::En, 850, "850 bytes"),
+            (Lang::En, 59_545, "59.5 kB"),
+            (Lang::En, 4_512_000, "4.5 MB"),
+        ];
+        for (lang, bytes, want) in cases {
+            assert_eq!(size_text(lang, bytes), want, "{lang:?} {bytes}");
+        }
+    }
+}

@@ -13,6 +13,7 @@ use super::data::page::DataPage;
 use super::data::share::SharePage;
 use super::experiences::page::ExperiencesPage;
 use super::fiche::page::FichePage;
+use super::fiches::provide_fiches;
 use super::not_found::NotFound;
 use super::notice::{NoticeArea, Notices};
 use super::results::compare::ComparePage;
@@ -22,39 +23,56 @@ use super::selection::SelectionBar;
 use super::shell::{Footer, Header};
 use super::work::provide_work;
 use crate::core::catalogue::Catalogue;
+use crate::core::dataset::{read_index, INDEX_PATH};
 use crate::core::route::Route;
 use crate::core::search::Query;
 use crate::i18n::{Lang, Msg};
 
 /// Starts the app in short tasks, so that the page answers input between them (and no
-/// start-up task is long): parse the bundled catalogue, then mount `App` in the next task.
-/// The prerendered first screen stays on screen until `App` replaces it.
+/// start-up task is long): download the catalogue's index (`data/index.json`, see
+/// `core::dataset`), parse it when it arrives, then mount `App` in the next task. The
+/// prerendered first screen stays on screen until `App` replaces it.
 pub fn start() {
-    let soon = std::time::Duration::from_millis(0);
-    set_timeout(
-        move || {
-            let _ = bundled_catalogue();
-            set_timeout(|| leptos::mount::mount_to_body(App), soon);
-        },
-        soon,
-    );
+    // (Leptos's executor is only set up by `mount_to_body`: spawn with wasm-bindgen's.)
+    wasm_bindgen_futures::spawn_local(async {
+        let loaded = match browser::fetch_text(INDEX_PATH).await {
+            Ok(json) => read_index(&json)
+                .map(|(catalogue, fiche_bytes)| Loaded {
+                    catalogue: Box::leak(Box::new(catalogue)),
+                    fiche_bytes,
+                })
+                .map_err(|e| LoadError::Broken(e.to_string())),
+            Err(e) => Err(LoadError::Unreachable(e)),
+        };
+        LOADED.with(|cell| {
+            let _ = cell.set(loaded);
+        });
+        set_timeout(
+            || leptos::mount::mount_to_body(App),
+            std::time::Duration::from_millis(0),
+        );
+    });
+}
+
+/// The catalogue's index, as downloaded.
+#[derive(Clone, Copy)]
+struct Loaded {
+    catalogue: &'static Catalogue,
+    fiche_bytes: u64,
+}
+
+/// Why the catalogue could not be loaded (the detail goes to the log and the message).
+#[derive(Clone)]
+enum LoadError {
+    /// Not reachable: offline on a first visit, or the server is down.
+    Unreachable(String),
+    /// Reached but unreadable: a broken deployment.
+    Broken(String),
 }
 
 thread_local! {
-    static CATALOGUE: std::cell::OnceCell<Result<&'static Catalogue, String>> =
+    static LOADED: std::cell::OnceCell<Result<Loaded, LoadError>> =
         const { std::cell::OnceCell::new() };
-}
-
-/// The bundled catalogue, parsed once (a message naming the file and field when it is broken).
-fn bundled_catalogue() -> Result<&'static Catalogue, String> {
-    CATALOGUE.with(|cell| {
-        cell.get_or_init(|| {
-            Catalogue::bundled()
-                .map(|c| &*Box::leak(Box::new(c)))
-                .map_err(|e| e.to_string())
-        })
-        .clone()
-    })
 }
 
 #[component]
@@ -76,25 +94,47 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang);
     provide_context(UiLang(lang));
 
-    let catalogue = match bundled_catalogue() {
-        Ok(c) => c,
-        Err(detail) => {
-            return view! {
-                <main id="contenu">
-                    <h1>{Msg::AppName.text(initial_lang)}</h1>
-                    <p role="alert">{Msg::DataBroken.fill(initial_lang, &[("detail", &detail)])}</p>
-                </main>
+    let loaded = LOADED.with(|cell| cell.get().cloned());
+    let Some(Ok(Loaded {
+        catalogue,
+        fiche_bytes,
+    })) = loaded
+    else {
+        let message = match loaded {
+            Some(Err(LoadError::Broken(detail))) => {
+                Msg::DataBroken.fill(initial_lang, &[("detail", &detail)])
             }
-            .into_any();
+            Some(Err(LoadError::Unreachable(detail))) => {
+                leptos::logging::warn!("catalogue index: {detail}");
+                Msg::DataUnreachable.text(initial_lang).to_owned()
+            }
+            _ => Msg::DataUnreachable.text(initial_lang).to_owned(),
+        };
+        return view! {
+            <main id="contenu">
+                <h1>{Msg::AppName.text(initial_lang)}</h1>
+                <p role="alert">{message}</p>
+                <p><a class="button" href="./">{Msg::DataRetry.text(initial_lang)}</a></p>
+            </main>
         }
+        .into_any();
     };
     provide_context(Env {
         catalogue,
         today: browser::today(),
+        fiche_bytes,
     });
+    let fiches = provide_fiches();
     let notices = Notices::new(lang);
     provide_context(notices);
-    provide_work(catalogue, notices);
+    let work = provide_work(catalogue, notices);
+    // The selected certifications' whole fiches: the results page shows their evaluation
+    // modalities, and they open offline later (the service worker keeps what was fetched).
+    Effect::new(move |_| {
+        for code in work.with(|a| a.selection.clone()) {
+            fiches.request(&code);
+        }
+    });
 
     let route = RwSignal::new(Route::parse(&browser::hash()));
     provide_route(route);

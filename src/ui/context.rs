@@ -13,8 +13,12 @@ use crate::i18n::{Lang, Msg};
 /// Read-only facts shared by every component.
 #[derive(Clone, Copy)]
 pub struct Env {
+    /// The catalogue's index: every fiche without its long texts (`core::dataset`); whole
+    /// fiches come from `ui::fiches`.
     pub catalogue: &'static Catalogue,
     pub today: Date,
+    /// Total size of all fiche files, shown before "make all available offline".
+    pub fiche_bytes: u64,
 }
 
 /// The UI language, chosen by the user and remembered on the device.

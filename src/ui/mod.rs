@@ -10,6 +10,7 @@ pub mod data;
 pub mod errors;
 pub mod experiences;
 pub mod fiche;
+pub mod fiches;
 pub mod highlight;
 pub mod not_found;
 pub mod notice;

@@ -30,7 +30,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 export { CHROMIUM, CHROMIUM_ARGS };
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = resolve(ROOT, process.env.DIST ?? 'dist');
 const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
@@ -66,7 +66,8 @@ export async function launchBrowser() {
 
 /**
  * Registers `before`/`after` hooks that start one static server on `dist/` and one browser for
- * the current test file. Returns `{ url(path), goto(page, path), newPage(t, options), browser }`.
+ * the current test file. Returns `{ url(path), goto(page, path), newPage(t, options), deploy(root),
+ * browser }`.
  */
 export function useApp({ root = DIST } = {}) {
   const state = { server: null, browser: null };
@@ -90,6 +91,10 @@ export function useApp({ root = DIST } = {}) {
       return state.server.url;
     },
     url,
+    /** Serves another build from now on, at the same address (see `startServer`'s `deploy`). */
+    deploy(next) {
+      state.server.deploy(next);
+    },
     /**
      * `page.goto` on the test server; fails on an HTTP error status. When only the hash changes
      * the browser navigates within the document: there is no response then (null is returned),

@@ -39,10 +39,11 @@ const COMPRESSIBLE = /^(text\/|application\/(wasm|json|manifest\+json|xml)|image
 /**
  * Serves `root` on 127.0.0.1. `port` 0 (the default) picks a free port. With `gzip`, answers
  * compressed to clients that accept it, as any real host does.
- * Resolves to `{ url, port, close() }`; `url` has no trailing slash.
+ * Resolves to `{ url, port, deploy(root), close() }`; `url` has no trailing slash. `deploy`
+ * serves another folder from then on, at the same address (a new deployment of the app).
  */
 export async function startServer({ root = 'dist', port = 0, log = false, gzip = false } = {}) {
-  const base = resolve(root);
+  let base = resolve(root);
   const server = createServer(async (req, res) => {
     const done = (status, headers = {}, body = '') => {
       res.writeHead(status, headers);
@@ -104,6 +105,9 @@ export async function startServer({ root = 'dist', port = 0, log = false, gzip =
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
+    deploy: (next) => {
+      base = resolve(next);
+    },
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();

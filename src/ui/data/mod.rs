@@ -1,4 +1,5 @@
-//! The user's data: export, import, share link, erase; and opening a share link.
+//! The user's data: export, import, share link, offline use, erase; and opening a share link.
+pub mod offline;
 pub mod page;
 pub mod share;
 pub mod summary;

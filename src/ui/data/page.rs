@@ -5,6 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::offline::OfflineSection;
 use super::summary::IncomingChoice;
 use crate::core::assessment::Assessment;
 use crate::core::codec::{
@@ -197,6 +198,8 @@ pub fn DataPage() -> impl IntoView {
                 })}
                 {move || is_empty.get().then(|| view! { <p class="muted">{t(Msg::EmptyWork)}</p> })}
             </section>
+
+            <OfflineSection />
 
             <section class="panel" aria-labelledby="clear-title">
                 <h2 id="clear-title">{t(Msg::ClearTitle)}</h2>

@@ -10,6 +10,7 @@ use crate::core::model::Certification;
 use crate::core::route::Route;
 use crate::i18n::{level_label, Msg};
 use crate::ui::context::{env, lang, t};
+use crate::ui::fiches::{fiches, FicheState};
 use crate::ui::not_found::NotFound;
 use crate::ui::selection::SelectToggle;
 use crate::ui::status::StatusBadge;
@@ -19,15 +20,63 @@ use crate::ui::work::my_work;
 #[component]
 pub fn FichePage(code: String) -> impl IntoView {
     let env = env();
-    let Some(cert) = env.catalogue.get(&code) else {
+    let Some(entry) = env.catalogue.get(&code) else {
         return view! { <NotFound code=code /> }.into_any();
     };
-    let lang = lang();
+    let fiches = fiches();
     let work = my_work();
     {
-        let page = format!("{} — {}", cert.code, cert.title);
+        let page = format!("{} — {}", entry.code, entry.title);
         use_title(move || page.clone());
     }
+    // The header comes from the index (the page's title and focus target never change); the rest
+    // waits for the fiche's file, a moment the first time and instant from the cache.
+    let code = entry.code.clone();
+    let rest = move || match fiches.get(&code) {
+        FicheState::Ready(cert) => view! { <FicheBody cert /> }.into_any(),
+        FicheState::Loading => view! {
+            <p role="status" data-testid="fiche-loading">{t(Msg::FicheLoading)}</p>
+        }
+        .into_any(),
+        FicheState::Failed(_) => {
+            let again = code.clone();
+            view! {
+                <div data-testid="fiche-failed">
+                    <p role="alert">{t(Msg::FicheUnreachable)}</p>
+                    <p><button type="button" class="button" on:click=move |_| fiches.retry(&again)>{t(Msg::DataRetry)}</button></p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let busy = {
+        let code = entry.code.clone();
+        move || matches!(fiches.get(&code), FicheState::Loading).then_some("true")
+    };
+    view! {
+        <article class="page fiche" data-testid="fiche" data-code=entry.code.clone() aria-busy=busy>
+            <p class="breadcrumb"><a href=Route::home().to_hash()>"← "{t(Msg::BackToCatalogue)}</a></p>
+            <header class="fiche__header">
+                <p class="fiche__code">{entry.code.clone()}</p>
+                <h1 tabindex="-1">{entry.title.clone()}</h1>
+                <StatusBadge cert=entry />
+                <p class="fiche__actions actions">
+                    <SelectToggle code=entry.code.clone() />
+                    {move || work.with(|a| a.is_selected(&entry.code)).then(|| view! {
+                        <a class="button button--secondary" href=Route::Assess(Some(entry.code.clone())).to_hash()>{t(Msg::SelectionGoAssess)}</a>
+                    })}
+                </p>
+            </header>
+            {rest}
+        </article>
+    }
+    .into_any()
+}
+
+/// The whole fiche below its header, once its file is there.
+#[component]
+fn FicheBody(cert: &'static Certification) -> impl IntoView {
+    let lang = lang();
     let level = cert.level;
     let end = cert.registration_end;
     let kind = match (&cert.kind, &cert.abbreviation) {
@@ -38,19 +87,7 @@ pub fn FichePage(code: String) -> impl IntoView {
     };
 
     view! {
-        <article class="page fiche" data-testid="fiche" data-code=cert.code.clone()>
-            <p class="breadcrumb"><a href=Route::home().to_hash()>"← "{t(Msg::BackToCatalogue)}</a></p>
-            <header class="fiche__header">
-                <p class="fiche__code">{cert.code.clone()}</p>
-                <h1 tabindex="-1">{cert.title.clone()}</h1>
-                <StatusBadge cert />
-                <p class="fiche__actions actions">
-                    <SelectToggle code=cert.code.clone() />
-                    {move || work.with(|a| a.is_selected(&cert.code)).then(|| view! {
-                        <a class="button button--secondary" href=Route::Assess(Some(cert.code.clone())).to_hash()>{t(Msg::SelectionGoAssess)}</a>
-                    })}
-                </p>
-            </header>
+        <div class="fiche__body" data-testid="fiche-body">
             {cert.reconstructed.is_some().then(|| {
                 let url = cert.source.url.clone();
                 let code = cert.code.clone();
@@ -119,7 +156,7 @@ pub fn FichePage(code: String) -> impl IntoView {
                     }</a>
                 </p>
             </section>
-        </article>
+        </div>
     }
     .into_any()
 }

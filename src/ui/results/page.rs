@@ -9,6 +9,7 @@ use crate::core::route::Route;
 use crate::core::scoring::{rank, score_selection, CertScore, ResultWarning};
 use crate::i18n::{answer_text, colon, level_msg, percent, percent_text, Msg};
 use crate::ui::context::{env, lang, t};
+use crate::ui::fiches::{fiches, FicheState};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
@@ -67,6 +68,7 @@ pub fn ResultsPage() -> impl IntoView {
 #[component]
 fn CertResult(cert: &'static Certification, score: CertScore) -> impl IntoView {
     let lang = lang();
+    let fiches = fiches();
     let work = my_work();
     let heading = format!("result-{}", cert.code);
     let labelled_by = heading.clone();
@@ -152,11 +154,18 @@ fn CertResult(cert: &'static Certification, score: CertScore) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             <p><strong>{t(Msg::MissingJury)}</strong>" "
-                                {match &b.assessment {
-                                    Some(list) if !list.is_empty() => list.join(" ; "),
-                                    _ => String::new(),
-                                }}
-                                {b.assessment.as_ref().is_none_or(|l| l.is_empty()).then(|| t(Msg::NotStated))}
+                                {
+                                    // The evaluation modalities are in the whole fiche (`ui::fiches`).
+                                    let (cert_code, bloc_code) = (cert.code.clone(), b.code.clone());
+                                    move || match fiches.get(&cert_code) {
+                                        FicheState::Ready(full) => match full.blocs.iter().find(|x| x.code == bloc_code).and_then(|x| x.assessment.as_ref()) {
+                                            Some(list) if !list.is_empty() => list.join(" ; "),
+                                            _ => t(Msg::NotStated)().to_owned(),
+                                        },
+                                        FicheState::Loading => t(Msg::FicheLoading)().to_owned(),
+                                        FicheState::Failed(_) => t(Msg::ModalitiesUnavailable)().to_owned(),
+                                    }
+                                }
                             </p>
                         </div>
                     }).collect_view().into_any()

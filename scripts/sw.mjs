@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Writes <dist>/sw.js, the service worker of this build, from scripts/sw-template.js:
+// - PRECACHE: every file of the build except the fiche files (data/fiches/, cached on first use)
+//   and the worker itself, plus './' (the shell, index.html);
+// - BUILD: a hash of every file of the build (names and contents, fiches included), so that a
+//   new deployment is a new worker, which replaces the previous build's caches.
+// Run last in `make build` (after every step that rewrites dist/index.html), and by Trunk after
+// each build (Trunk.toml), so `make serve` has a worker too.
+//
+// Usage: node scripts/sw.mjs [dist]
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return files(path);
+    return entry.isFile() ? [relative(dist, path).split(sep).join('/')] : [];
+  });
+}
+
+const all = files(dist)
+  .filter((f) => f !== 'sw.js' && !f.startsWith('.'))
+  .sort();
+const hash = createHash('sha256');
+for (const f of all) {
+  hash.update(f);
+  hash.update('\0');
+  hash.update(readFileSync(join(dist, f)));
+  hash.update('\0');
+}
+const build = hash.digest('hex').slice(0, 16);
+const precache = ['./', ...all.filter((f) => f !== 'index.html' && !f.startsWith('data/fiches/'))];
+const template = readFileSync(join(ROOT, 'scripts/sw-template.js'), 'utf8');
+const worker = template
+  .replace("'__BUILD__'", JSON.stringify(build))
+  .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
+writeFileSync(join(dist, 'sw.js'), worker);
+console.log(`sw.mjs: build ${build}, ${precache.length} files precached, ${all.length - precache.length} fiches cached on use`);
