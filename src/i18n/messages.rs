@@ -261,6 +261,8 @@ messages! {
     SizeBytes => "{n}\u{a0}octets", "{n} bytes";
     SizeKilo => "{n}\u{a0}Ko", "{n} kB";
     SizeMega => "{n}\u{a0}Mo", "{n} MB";
+    ShowMore => "Afficher {n} certifications de plus ({remaining} restantes)", "Show {n} more certifications ({remaining} left)";
+    ShowLast => "Afficher la dernière certification", "Show the last certification";
     OfflineTitle => "Utiliser Repère hors ligne", "Use Repère offline";
     OfflineHint => "Une fois chargé, Repère fonctionne sans connexion\u{a0}: le catalogue, les fiches que vous avez ouvertes et celles de votre sélection restent disponibles. Pour consulter toutes les autres fiches sans connexion, téléchargez-les maintenant.", "Once loaded, Repère works without a connection: the catalogue, the fiches you opened and those of your selection stay available. To read every other fiche without a connection, download them now.";
     OfflineButton => "Rendre toutes les fiches disponibles hors ligne ({count} fiches, {size})", "Make every fiche available offline ({count} fiches, {size})";

@@ -8,9 +8,13 @@ use crate::core::catalogue::Status;
 use crate::core::route::Route;
 use crate::core::search::{browse, Query, MAX_QUERY_CHARS};
 use crate::i18n::{status_name, Msg};
+use crate::ui::browser;
 use crate::ui::context::{env, lang, navigate, t};
 use crate::ui::title::use_title;
 use crate::ui::work::search_index;
+
+/// Cards rendered at first, and added by each "show more".
+const PAGE: usize = 24;
 
 #[component]
 pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
@@ -28,6 +32,14 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                 search_index(env.catalogue).search(q, env.today)
             }
         })
+    });
+    // How many cards are shown: a page, then one more per "show more"; a new query starts over.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |previous: Option<()>| {
+        query.track();
+        if previous.is_some() {
+            shown.set(PAGE);
+        }
     });
     let update = move |f: &dyn Fn(&mut Query), replace: bool| {
         let mut q = query.get_untracked();
@@ -136,17 +148,40 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                 }}
             </p>
             {move || {
-                let list = hits.get();
-                if list.is_empty() {
-                    view! { <p class="empty">{t(Msg::NoResults)}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="cards" aria-label=t(Msg::CatalogueTitle)>
-                            {list.into_iter().map(|hit| view! { <li><CertCard hit /></li> }).collect_view()}
-                        </ul>
-                    }
-                    .into_any()
+                let total = hits.with(Vec::len);
+                if total == 0 {
+                    return view! { <p class="empty">{t(Msg::NoResults)}</p> }.into_any();
                 }
+                // Only the first cards are rendered; "show more" adds a page at a time.
+                let list: Vec<_> = hits.with(|h| h.iter().take(shown.get()).cloned().collect());
+                let remaining = total - list.len();
+                view! {
+                    <ul class="cards" aria-label=t(Msg::CatalogueTitle)>
+                        {list.into_iter().map(|hit| view! { <li><CertCard hit /></li> }).collect_view()}
+                    </ul>
+                    {(remaining > 0).then(|| view! {
+                        <p class="more">
+                            <button type="button" class="button button--secondary" data-testid="show-more" on:click=move |_| {
+                                let first_new = shown.get_untracked();
+                                shown.set(first_new + PAGE);
+                                // The focus goes to the first card added, where reading goes on.
+                                request_animation_frame(move || {
+                                    browser::focus(&format!(".cards > li:nth-child({}) a", first_new + 1));
+                                });
+                            }>
+                                {move || if remaining == 1 {
+                                    Msg::ShowLast.text(lang.get()).to_owned()
+                                } else {
+                                    Msg::ShowMore.fill(lang.get(), &[
+                                        ("n", &PAGE.min(remaining).to_string()),
+                                        ("remaining", &remaining.to_string()),
+                                    ])
+                                }}
+                            </button>
+                        </p>
+                    })}
+                }
+                .into_any()
             }}
         </div>
     }
