@@ -76,3 +76,74 @@ fn k1204_reason_is_the_rome_code() {
         );
     }
 }
+
+#[test]
+fn nsf_and_rome_filters_keep_the_certifications_with_that_code() {
+    let cat = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let today = Date::new(2026, 11, 22).expect("a valid date");
+    let analyzer = Analyzer::new();
+    let index = SearchIndex::new(&cat, Some(&analyzer));
+    let cases: &[(Query, &[&str])] = &[
+        (
+            Query {
+                rome: Some("K1204".into()),
+                ..Query::default()
+            },
+            &["RNCP36524", "RNCP37722", "RNCP41674"],
+        ),
+        (
+            Query {
+                rome: Some(" k1205".into()),
+                ..Query::default()
+            },
+            &["RNCP2383", "RNCP41674"],
+        ),
+        (
+            Query {
+                nsf: Some("332t".into()),
+                ..Query::default()
+            },
+            &["RNCP2383", "RNCP37722"],
+        ),
+        (
+            Query {
+                nsf: Some("332t".into()),
+                rome: Some("K1204".into()),
+                ..Query::default()
+            },
+            &["RNCP37722"],
+        ),
+        (
+            Query {
+                text: "médiation".into(),
+                rome: Some("K1205".into()),
+                ..Query::default()
+            },
+            &["RNCP2383", "RNCP41674"],
+        ),
+        (
+            Query {
+                rome: Some("Z9999".into()),
+                ..Query::default()
+            },
+            &[],
+        ),
+    ];
+    let sorted = |hits: Vec<repere::core::search::Hit<'_>>| -> Vec<String> {
+        let mut codes: Vec<String> = hits.iter().map(|h| h.cert.code.clone()).collect();
+        codes.sort_unstable();
+        codes
+    };
+    for (q, want) in cases {
+        assert_eq!(sorted(index.search(q, today)), *want, "{q:?}");
+        // Without text the list needs no index (the first screen): the same filters apply.
+        if q.text.is_empty() {
+            let browsed = repere::core::search::browse(&cat, q, today);
+            assert_eq!(sorted(browsed), *want, "browse {q:?}");
+        }
+    }
+    let rome: Vec<&str> = cat.rome_codes().iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(rome, ["K1204", "K1205", "K1206", "K1207", "K1301"]);
+    let nsf: Vec<&str> = cat.nsf_codes().iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(nsf, ["330t", "332", "332t", "344", "344t"]);
+}

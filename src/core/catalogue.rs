@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::date::Date;
-use super::model::{CertRef, Certification, Competency};
+use super::model::{CertRef, Certification, CodeLabel, Competency};
 
 include!(concat!(env!("OUT_DIR"), "/data_sources.rs"));
 
@@ -343,6 +343,30 @@ impl Catalogue {
     }
 
     /// Distinct certifier names, sorted.
+    /// The NSF codes of the catalogue with their labels, by code, each once.
+    pub fn nsf_codes(&self) -> Vec<&CodeLabel> {
+        self.codes(|c| c.nsf.as_deref())
+    }
+
+    /// The ROME codes of the catalogue with their labels, by code, each once.
+    pub fn rome_codes(&self) -> Vec<&CodeLabel> {
+        self.codes(|c| c.rome.as_deref())
+    }
+
+    fn codes<'a>(
+        &'a self,
+        of: impl Fn(&'a Certification) -> Option<&'a [CodeLabel]>,
+    ) -> Vec<&'a CodeLabel> {
+        let mut v: Vec<&CodeLabel> = self
+            .certs
+            .iter()
+            .flat_map(|c| of(c).unwrap_or_default())
+            .collect();
+        v.sort_by(|a, b| a.code.cmp(&b.code));
+        v.dedup_by(|a, b| a.code == b.code);
+        v
+    }
+
     pub fn certifiers(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self
             .certs

@@ -39,10 +39,19 @@ enum Param {
     Level,
     Status,
     Certifier,
+    Nsf,
+    Rome,
 }
 
 impl Param {
-    const ALL: [Param; 4] = [Param::Text, Param::Level, Param::Status, Param::Certifier];
+    const ALL: [Param; 6] = [
+        Param::Text,
+        Param::Level,
+        Param::Status,
+        Param::Certifier,
+        Param::Nsf,
+        Param::Rome,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
@@ -50,6 +59,8 @@ impl Param {
             Param::Level => "niveau",
             Param::Status => "statut",
             Param::Certifier => "certificateur",
+            Param::Nsf => "nsf",
+            Param::Rome => "rome",
         }
     }
 }
@@ -153,6 +164,12 @@ impl Route {
                 if let Some(c) = &q.certifier {
                     pairs.push((Param::Certifier, c.clone()));
                 }
+                if let Some(c) = &q.nsf {
+                    pairs.push((Param::Nsf, c.clone()));
+                }
+                if let Some(c) = &q.rome {
+                    pairs.push((Param::Rome, c.clone()));
+                }
                 if pairs.is_empty() {
                     "#/".to_owned()
                 } else {
@@ -187,6 +204,8 @@ fn parse_query(qs: &str) -> Query {
             Some(Param::Level) => q.level = v.parse().ok(),
             Some(Param::Status) => q.status = Status::parse(&v),
             Some(Param::Certifier) => q.certifier = Some(v).filter(|s| !s.is_empty()),
+            Some(Param::Nsf) => q.nsf = Some(v).filter(|s| !s.is_empty()),
+            Some(Param::Rome) => q.rome = Some(v).filter(|s| !s.is_empty()),
             None => {}
         }
     }
@@ -278,8 +297,18 @@ mod tests {
                 level: Some(3),
                 status: Some(Status::Expired),
                 certifier: Some("IMELIS".into()),
+                ..Query::default()
             }),
         );
+        check(
+            "#/?nsf=332t&rome=K1204",
+            Route::Catalogue(Query {
+                nsf: Some("332t".into()),
+                rome: Some("K1204".into()),
+                ..Query::default()
+            }),
+        );
+        check("#/?nsf=&rome=", Route::Catalogue(Query::default()));
         check(
             "#/?niveau=x&statut=nope&zz=1&q",
             Route::Catalogue(Query::default()),
@@ -339,6 +368,8 @@ mod tests {
                 level: Some(4),
                 status: Some(Status::Replaced),
                 certifier: Some("MINISTERE DU TRAVAIL DU PLEIN EMPLOI ET DE L' INSERTION".into()),
+                nsf: Some("332t".into()),
+                rome: Some("K1204".into()),
             }),
         ];
         for r in routes {

@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::catalogue::{Catalogue, Status};
 use super::date::Date;
 use super::matching::Analyzer;
-use super::model::Certification;
+use super::model::{Certification, CodeLabel};
 use super::text::{fold, FoldedText};
 
 /// What the user asked for: text and filters. Lives in the URL (see `route`).
@@ -24,6 +24,10 @@ pub struct Query {
     pub level: Option<u8>,
     pub status: Option<Status>,
     pub certifier: Option<String>,
+    /// An NSF code (`CODES_NSF`), e.g. `332t`.
+    pub nsf: Option<String>,
+    /// A ROME code (`CODES_ROME`), e.g. `K1204`.
+    pub rome: Option<String>,
 }
 
 impl Query {
@@ -32,6 +36,8 @@ impl Query {
             && self.level.is_none()
             && self.status.is_none()
             && self.certifier.is_none()
+            && self.nsf.is_none()
+            && self.rome.is_none()
     }
 }
 
@@ -278,7 +284,20 @@ fn passes_filters(cert: &Certification, status: Status, query: &Query) -> bool {
         || query
             .certifier
             .as_deref()
-            .is_some_and(|name| !cert.certifiers.iter().any(|c| c.name == name)))
+            .is_some_and(|name| !cert.certifiers.iter().any(|c| c.name == name))
+        || !has_code(cert.nsf.as_deref(), query.nsf.as_deref())
+        || !has_code(cert.rome.as_deref(), query.rome.as_deref()))
+}
+
+/// Whether a code filter lets the certification through: no filter, or one of its codes
+/// (case-insensitive: `K1204` = `k1204`).
+fn has_code(codes: Option<&[CodeLabel]>, wanted: Option<&str>) -> bool {
+    wanted.is_none_or(|w| {
+        codes
+            .unwrap_or_default()
+            .iter()
+            .any(|c| c.code.eq_ignore_ascii_case(w.trim()))
+    })
 }
 
 /// Best score first, then certifications one can still obtain, then by title and code.

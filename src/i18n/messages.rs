@@ -48,6 +48,8 @@ messages! {
     FilterLevel => "Niveau", "Level";
     FilterStatus => "Statut", "Status";
     FilterCertifier => "Certificateur", "Certifying body";
+    FilterRome => "Métier (ROME)", "Job (ROME)";
+    FilterNsf => "Domaine (NSF)", "Field (NSF)";
     FilterAll => "Tous", "All";
     ClearSearch => "Effacer la recherche et les filtres", "Clear search and filters";
     ResultsOne => "{n} certification", "{n} certification";

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, useApp, waitForApp } from './harness.mjs';
 import { CataloguePage } from './pages.mjs';
-import { CODES, shape } from './data.mjs';
+import { CERTIFICATIONS, CODES, shape } from './data.mjs';
 
 const app = useApp();
 
@@ -111,6 +111,27 @@ test('search and filters live in the URL: shareable, and the back button works',
   await page.goBack();
   await page.getByLabel('Rechercher une certification').waitFor();
   assert.equal(await page.getByLabel('Rechercher une certification').inputValue(), 'conflit');
+  watch.assertClean();
+});
+
+test('filters by job (ROME) and training field (NSF), from the data, in the URL', async (t) => {
+  const { page, watch } = await app.newPage(t);
+  const cat = new CataloguePage(page, app);
+  await cat.open();
+  const withCode = (field, code) =>
+    CERTIFICATIONS.filter((c) => (c[field] ?? []).some((x) => x.code === code)).map((c) => c.code).sort();
+  await page.getByLabel('Métier (ROME)').selectOption('K1205');
+  await page.waitForFunction(() => location.hash.includes('rome=K1205'));
+  assert.deepEqual((await cat.codes()).sort(), withCode('rome', 'K1205'));
+  await page.getByLabel('Domaine (NSF)').selectOption('332t');
+  await page.waitForFunction(() => location.hash.includes('nsf=332t'));
+  const both = withCode('rome', 'K1205').filter((c) => withCode('nsf', '332t').includes(c));
+  assert.deepEqual((await cat.codes()).sort(), both);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByLabel('Métier (ROME)').inputValue(), 'K1205');
+  assert.deepEqual((await cat.codes()).sort(), both);
+  await checkA11y(page, 'catalogue filtered by ROME and NSF');
   watch.assertClean();
 });
 

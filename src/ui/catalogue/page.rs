@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::card::CertCard;
 use crate::core::catalogue::Status;
+use crate::core::model::CodeLabel;
 use crate::core::route::Route;
 use crate::core::search::{browse, Query, MAX_QUERY_CHARS};
 use crate::i18n::{status_name, Msg};
@@ -48,6 +49,14 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
     };
 
     let levels = env.catalogue.levels();
+    let code_options = |codes: Vec<&CodeLabel>| -> Vec<(String, String)> {
+        codes
+            .into_iter()
+            .map(|c| (c.code.clone(), format!("{} — {}", c.code, c.label)))
+            .collect()
+    };
+    let rome_codes = code_options(env.catalogue.rome_codes());
+    let nsf_codes = code_options(env.catalogue.nsf_codes());
     let certifiers: Vec<String> = env
         .catalogue
         .certifiers()
@@ -133,6 +142,12 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
+                        <CodeFilter id="filter-rome" label=Msg::FilterRome codes=rome_codes
+                            value=Signal::derive(move || query.with(|q| q.rome.clone().unwrap_or_default()))
+                            set=move |v: String| update(&|q| q.rome = Some(v.clone()).filter(|s| !s.is_empty()), false) />
+                        <CodeFilter id="filter-nsf" label=Msg::FilterNsf codes=nsf_codes
+                            value=Signal::derive(move || query.with(|q| q.nsf.clone().unwrap_or_default()))
+                            set=move |v: String| update(&|q| q.nsf = Some(v.clone()).filter(|s| !s.is_empty()), false) />
                     </fieldset>
                     <Show when=move || query.with(|q| !q.is_empty())>
                         <button type="button" class="button button--secondary" on:click=move |_| {
@@ -183,6 +198,26 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                 }
                 .into_any()
             }}
+        </div>
+    }
+}
+
+/// A filter by code (ROME, NSF): "all", then each code of the catalogue with its label.
+#[component]
+fn CodeFilter(
+    id: &'static str,
+    label: Msg,
+    codes: Vec<(String, String)>,
+    value: Signal<String>,
+    set: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{t(label)}</label>
+            <select id=id prop:value=move || value.get() on:change=move |ev| set(event_target_value(&ev))>
+                <option value="">{t(Msg::FilterAll)}</option>
+                {codes.into_iter().map(|(code, text)| view! { <option value=code>{text}</option> }).collect_view()}
+            </select>
         </div>
     }
 }

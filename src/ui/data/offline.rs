@@ -47,11 +47,13 @@ pub fn OfflineSection() -> impl IntoView {
             <p class="hint">{t(Msg::OfflineHint)}</p>
             {if supported {
                 view! {
+                    <p class="actions">
                     <button type="button" class="button button--secondary" data-testid="offline-all"
                         disabled=move || matches!(stage.get(), Stage::Running { .. })
                         on:click=start>
                         {move || fill(Msg::OfflineButton, &[("count", &count.to_string()), ("size", &size_text(lang.get(), size))])}
                     </button>
+                    </p>
                 }.into_any()
             } else {
                 view! { <p>{t(Msg::OfflineUnsupported)}</p> }.into_any()
