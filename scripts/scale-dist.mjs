@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export function scaleDist(count, out) {
+/** `extra`: folders of certification files (e.g. `rncp-import`'s output) added to the catalogue. */
+export function scaleDist(count, out, { extra = [] } = {}) {
   const dist = join(ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run make build first');
   rmSync(out, { recursive: true, force: true });
@@ -25,8 +26,8 @@ export function scaleDist(count, out) {
     execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   if (count > 0) cargo('rncp-synth', '--', 'catalogue', '--out', data, '--count', String(count));
   mkdirSync(data, { recursive: true });
-  for (const f of readdirSync(join(ROOT, 'data')).filter((f) => f.endsWith('.json'))) {
-    cpSync(join(ROOT, 'data', f), join(data, f));
+  for (const dir of [join(ROOT, 'data'), ...extra]) {
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) cpSync(join(dir, f), join(data, f));
   }
   const target = join(out, 'dist');
   cpSync(dist, target, { recursive: true });
