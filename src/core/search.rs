@@ -180,6 +180,43 @@ pub struct SearchIndex<'a> {
     catalogue: &'a Catalogue,
     analyzer: Option<&'a Analyzer>,
     certs: Vec<Vec<IndexedField<'a>>>,
+    /// Per certification, what a query term is first checked against (see [`Digest`]).
+    digests: Vec<Digest>,
+}
+
+/// A certification's searchable texts in one piece: every field's folded text, joined by a
+/// separator no query term contains, and every concept of its words, sorted. A term is found
+/// in some field exactly when it is found here, so a certification missing one term is set
+/// aside without looking at its fields one by one (most of them, on a selective query).
+#[derive(Debug)]
+struct Digest {
+    folded: String,
+    concepts: Vec<String>,
+}
+
+impl Digest {
+    fn new(fields: &[IndexedField<'_>]) -> Digest {
+        let mut folded = String::new();
+        let mut concepts = Vec::new();
+        for f in fields {
+            folded.push_str(&f.folded.folded);
+            folded.push('\u{1}');
+            concepts.extend(f.concepts.iter().map(|(c, _)| c.clone()));
+        }
+        concepts.sort_unstable();
+        concepts.dedup();
+        Digest { folded, concepts }
+    }
+
+    /// Whether every term is found, literally or by its concept.
+    fn may_match(&self, terms: &[String], concepts: &[Option<String>]) -> bool {
+        terms.iter().zip(concepts).all(|(term, concept)| {
+            self.folded.contains(term.as_str())
+                || concept
+                    .as_ref()
+                    .is_some_and(|c| self.concepts.binary_search(c).is_ok())
+        })
+    }
 }
 
 impl<'a> SearchIndex<'a> {
@@ -205,16 +242,23 @@ impl<'a> SearchIndex<'a> {
                     })
                     .collect()
             })
-            .collect();
+            .collect::<Vec<Vec<IndexedField<'a>>>>();
+        let digests = certs.iter().map(|fields| Digest::new(fields)).collect();
         SearchIndex {
             catalogue,
             analyzer,
             certs,
+            digests,
         }
     }
 
     /// Runs a query on `today` (for status).
     pub fn search(&self, query: &Query, today: Date) -> Vec<Hit<'a>> {
+        self.search_with(query, today, true)
+    }
+
+    /// `search`, with or without the digests' first check (the same hits either way).
+    fn search_with(&self, query: &Query, today: Date, use_digests: bool) -> Vec<Hit<'a>> {
         let terms = query_terms(&query.text);
         let concepts: Vec<Option<String>> = terms
             .iter()
@@ -224,7 +268,16 @@ impl<'a> SearchIndex<'a> {
             })
             .collect();
         let mut hits: Vec<Hit<'a>> = Vec::new();
-        for (cert, fields) in self.catalogue.all().iter().zip(&self.certs) {
+        for ((cert, fields), digest) in self
+            .catalogue
+            .all()
+            .iter()
+            .zip(&self.certs)
+            .zip(&self.digests)
+        {
+            if use_digests && !terms.is_empty() && !digest.may_match(&terms, &concepts) {
+                continue;
+            }
             let status = self.catalogue.status(cert, today);
             if !passes_filters(cert, status, query) {
                 continue;
@@ -572,6 +625,49 @@ mod tests {
         let _ = search(&cat, &text(&huge), today());
         for q in ["\u{0}", "💥", "l’", "'", "ǅ", "İ", "ﬁ"] {
             let _ = search(&cat, &text(q), today());
+        }
+    }
+
+    #[test]
+    fn the_digests_set_aside_only_certifications_that_cannot_match() {
+        let cat = Catalogue::bundled().unwrap();
+        let analyzer = Analyzer::new();
+        let index = SearchIndex::new(&cat, Some(&analyzer));
+        let today = Date::new(2026, 11, 22).unwrap();
+        // Every word of the data, its prefixes, and pairs of neighbouring words.
+        let mut texts: Vec<String> = Vec::new();
+        for cert in cat.all() {
+            for (_, text) in fields(cert) {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                for (i, w) in words.iter().enumerate() {
+                    texts.push((*w).to_owned());
+                    texts.extend((1..w.chars().count()).map(|n| w.chars().take(n).collect()));
+                    if let Some(next) = words.get(i + 1) {
+                        texts.push(format!("{w} {next}"));
+                    }
+                }
+            }
+        }
+        texts.sort_unstable();
+        texts.dedup();
+        texts.extend(["zzz", "médiation zzz", "conflits", "CONFLIT", "k12"].map(String::from));
+        assert!(texts.len() > 1000);
+        let key = |hits: Vec<Hit<'_>>| -> Vec<(String, u32, usize)> {
+            hits.into_iter()
+                .map(|h| (h.cert.code.clone(), h.score, h.reason_count))
+                .collect()
+        };
+        for text in texts {
+            let q = Query {
+                text,
+                ..Query::default()
+            };
+            assert_eq!(
+                key(index.search_with(&q, today, true)),
+                key(index.search_with(&q, today, false)),
+                "{:?}",
+                q.text
+            );
         }
     }
 }
