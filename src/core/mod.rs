@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod codec;
 pub mod compare;
 pub mod date;
+pub mod embed;
 pub mod evidence;
 pub mod import;
 pub mod matching;
