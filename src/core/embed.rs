@@ -495,6 +495,13 @@ pub fn escape_attr(s: &str) -> String {
     out
 }
 
+/// Where `embed.js` is, given the app's address (`https://x.org/repere/` or
+/// `…/repere/index.html`, query and fragment already removed): next to `index.html`.
+pub fn script_src(app_url: &str) -> String {
+    let dir = app_url.rfind('/').map_or(app_url, |i| &app_url[..=i]);
+    format!("{dir}embed.js")
+}
+
 /// The `<script>` tag a provider pastes into its page.
 pub fn snippet(o: &SnippetOptions) -> String {
     let mut attrs = vec![
@@ -834,6 +841,14 @@ mod tests {
             ..SnippetOptions::default()
         };
         assert_eq!(snippet(&bare), "<script src=\"/embed.js\" async></script>");
+        assert_eq!(
+            script_src("https://x.org/repere/"),
+            "https://x.org/repere/embed.js"
+        );
+        assert_eq!(
+            script_src("https://x.org/index.html"),
+            "https://x.org/embed.js"
+        );
     }
 
     #[test]

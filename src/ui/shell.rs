@@ -84,6 +84,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{t(Msg::FooterPrivacy)}</p>
             <p>{t(Msg::FooterData)}</p>
+            <p><a href=Route::Integrate.to_hash()>{t(Msg::IntegrateLink)}</a></p>
         </footer>
     }
 }
