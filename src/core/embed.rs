@@ -535,6 +535,42 @@ pub fn snippet(o: &SnippetOptions) -> String {
     format!("<script {}></script>", attrs.join(" "))
 }
 
+/// A message from the frame to the host page (`postMessage`, to the host's origin only):
+/// `{"repere":1,"type":…}`. `embed.js` turns each into a `repere:<type>` event.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HostMessage<'a> {
+    /// The app has started; the selected codes.
+    Ready(&'a [String]),
+    /// The content's height, in CSS pixels.
+    Resize(u32),
+    /// The selection changed: codes only.
+    Selection(&'a [String]),
+    /// The user confirmed sending: the payload's JSON text ([`ResultsPayload::to_json`]).
+    Results(&'a str),
+    /// A refused parameter, for the host page's console.
+    Warning(&'a str),
+}
+
+impl HostMessage<'_> {
+    pub fn to_json(&self) -> String {
+        let codes = |c: &[String]| serde_json::to_string(c).unwrap_or_else(|_| "[]".into());
+        let text = |t: &str| serde_json::to_string(t).unwrap_or_else(|_| "\"\"".into());
+        match self {
+            HostMessage::Ready(c) => {
+                format!(r#"{{"repere":1,"type":"ready","codes":{}}}"#, codes(c))
+            }
+            HostMessage::Resize(h) => format!(r#"{{"repere":1,"type":"resize","height":{h}}}"#),
+            HostMessage::Selection(c) => {
+                format!(r#"{{"repere":1,"type":"selection","codes":{}}}"#, codes(c))
+            }
+            HostMessage::Results(p) => format!(r#"{{"repere":1,"type":"results","payload":{p}}}"#),
+            HostMessage::Warning(m) => {
+                format!(r#"{{"repere":1,"type":"warning","message":{}}}"#, text(m))
+            }
+        }
+    }
+}
+
 /// The `repere:results` payload: what the user confirmed sending to the provider.
 /// Its JSON Schema is `docs/results-payload.schema.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -849,6 +885,37 @@ mod tests {
             script_src("https://x.org/index.html"),
             "https://x.org/embed.js"
         );
+    }
+
+    #[test]
+    fn host_messages_are_json() {
+        let codes = vec!["RNCP37722".to_owned()];
+        let cases = [
+            (
+                HostMessage::Ready(&codes),
+                r#"{"repere":1,"type":"ready","codes":["RNCP37722"]}"#,
+            ),
+            (
+                HostMessage::Resize(812),
+                r#"{"repere":1,"type":"resize","height":812}"#,
+            ),
+            (
+                HostMessage::Selection(&[]),
+                r#"{"repere":1,"type":"selection","codes":[]}"#,
+            ),
+            (
+                HostMessage::Results("{\"a\":1}"),
+                r#"{"repere":1,"type":"results","payload":{"a":1}}"#,
+            ),
+            (
+                HostMessage::Warning("a \"b\""),
+                r#"{"repere":1,"type":"warning","message":"a \"b\""}"#,
+            ),
+        ];
+        for (m, want) in cases {
+            assert_eq!(m.to_json(), want);
+            let _: serde_json::Value = serde_json::from_str(&m.to_json()).unwrap();
+        }
     }
 
     #[test]

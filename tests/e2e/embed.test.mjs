@@ -139,7 +139,7 @@ test('two snippets on another site: frames load, preselect, take their accents, 
 
   // The frames: accessible title, lazy, no border, full width, the app in embedded mode.
   const attrs = await page.$$eval('iframe', (fs) =>
-    fs.map((f) => ({ title: f.title, loading: f.loading, border: getComputedStyle(f).borderTopWidth, width: f.getBoundingClientRect().width, parent: f.parentElement.getBoundingClientRect().width, src: f.src })),
+    fs.map((f) => ({ title: f.title, loading: f.loading, border: getComputedStyle(f).borderTopWidth, width: f.getBoundingClientRect().width, parent: parseFloat(getComputedStyle(f.parentElement).width), src: f.src })),
   );
   assert.equal(attrs.length, 2);
   for (const f of attrs) {
@@ -368,7 +368,7 @@ test('the builder page writes the snippet and shows the live preview', async (t)
   assert.equal(await snippet.inputValue(), `<script src="${state.appOrigin}/embed.js" async></script>`);
   await page.getByLabel(/RNCP37722/).check();
   await page.getByLabel('Ne montrer que ces certifications dans le catalogue').check();
-  await page.getByLabel('Langue de l’interface').selectOption('fr');
+  await page.getByLabel('Langue de l’interface', { exact: true }).selectOption('fr');
   await page.getByLabel('Couleur principale').fill('#7a1f5c');
   await page.getByLabel('Page d’arrivée').selectOption('assess');
   await page.getByLabel(/Nom de votre organisme/).fill('Organisme "Exemple"');

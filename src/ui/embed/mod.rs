@@ -14,7 +14,7 @@ pub mod send;
 use leptos::prelude::*;
 
 use crate::core::codec::encode_share;
-use crate::core::embed::EmbedConfig;
+use crate::core::embed::{EmbedConfig, HostMessage};
 use crate::ui::browser;
 use crate::ui::work::{edit_if, my_work};
 
@@ -39,10 +39,7 @@ pub fn setup(known: impl Fn(&str) -> bool) -> Option<&'static EmbedConfig> {
             for w in &warnings {
                 let message = w.message();
                 leptos::logging::warn!("Repère embed: {message}");
-                post(
-                    config,
-                    &serde_json::json!({ "type": "warning", "message": message }),
-                );
+                post(config, HostMessage::Warning(&message));
             }
             browser::set_storage_scope(&config.storage_scope());
             if let Some(palette) = config.palette {
@@ -59,16 +56,12 @@ pub fn setup(known: impl Fn(&str) -> bool) -> Option<&'static EmbedConfig> {
     })
 }
 
-/// Sends `{"repere":1, …message}` to the host page (its origin only).
-pub fn post(config: &EmbedConfig, message: &serde_json::Value) -> bool {
+/// Sends a message to the host page (its origin only).
+pub fn post(config: &EmbedConfig, message: HostMessage) -> bool {
     let Some(host) = &config.host else {
         return false;
     };
-    let mut object = serde_json::json!({ "repere": 1 });
-    if let (Some(o), Some(m)) = (object.as_object_mut(), message.as_object()) {
-        o.extend(m.clone());
-    }
-    browser::post_to_host(host, &object.to_string())
+    browser::post_to_host(host, &message.to_json())
 }
 
 /// Call once in `App`, after the work is provided: preselects the provider's certifications,
@@ -88,21 +81,12 @@ pub fn wire(config: &'static EmbedConfig) {
     Effect::new(move |previous: Option<()>| {
         let codes = selection.get();
         if previous.is_none() {
-            post(
-                config,
-                &serde_json::json!({ "type": "ready", "codes": codes }),
-            );
+            post(config, HostMessage::Ready(&codes));
             browser::observe_body_height(move |height| {
-                post(
-                    config,
-                    &serde_json::json!({ "type": "resize", "height": height.ceil() }),
-                );
+                post(config, HostMessage::Resize(height.ceil() as u32));
             });
         } else {
-            post(
-                config,
-                &serde_json::json!({ "type": "selection", "codes": codes }),
-            );
+            post(config, HostMessage::Selection(&codes));
         }
     });
 }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::{embedded, post};
-use crate::core::embed::{results_payload, ResultsPayload};
+use crate::core::embed::{results_payload, HostMessage, ResultsPayload};
 use crate::i18n::{colon, percent_text, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
@@ -38,12 +38,13 @@ pub fn SendResults() -> impl IntoView {
             )
         })
     });
+    let shown = Memo::new(move |_| payload.with(ResultsPayload::to_json));
     let button_name = name.clone();
     let title_name = name.clone();
     let confirm = move |_| {
-        let sent: ResultsPayload = payload.get_untracked();
-        let message = serde_json::json!({ "type": "results", "payload": sent });
-        if post(config, &message) {
+        // The very text the confirmation shows.
+        let sent = shown.get_untracked();
+        if post(config, HostMessage::Results(&sent)) {
             notices.push(
                 NoticeKind::Success,
                 Msg::SendDone,
@@ -127,7 +128,7 @@ pub fn SendResults() -> impl IntoView {
                 }}</p>
                 <details>
                     <summary>{t(Msg::SendExactData)}</summary>
-                    <pre class="send-json" data-testid="send-json">{move || payload.with(ResultsPayload::to_json)}</pre>
+                    <pre class="send-json" data-testid="send-json">{move || shown.get()}</pre>
                 </details>
                 <p class="actions">
                     <button type="button" class="button" data-testid="send-confirm" on:click=confirm>{t(Msg::SendConfirm)}</button>
