@@ -24,7 +24,7 @@ pub fn EmbedHeader() -> impl IntoView {
                 </ul>
             </nav>
             <a class="embed-open" data-testid="open-full" href=href target="_blank" rel="noopener" aria-label=t(Msg::EmbedOpenFullLabel)>
-                {t(Msg::EmbedOpenFull)}<span aria-hidden="true">" ↗"</span>
+                {t(Msg::EmbedOpenFull)}<span aria-hidden="true">"↗"</span>
             </a>
         </header>
     }
@@ -57,7 +57,7 @@ pub fn StorageNote() -> impl IntoView {
         view! {
             <div class="notice" data-testid="embed-storage-note">
                 <p>{t(Msg::EmbedStorageNote)}</p>
-                <p><a class="button button--secondary" href=href target="_blank" rel="noopener" aria-label=t(Msg::EmbedOpenFullLabel)>{t(Msg::EmbedOpenFull)}<span aria-hidden="true">" ↗"</span></a></p>
+                <p><a class="button button--secondary" href=href target="_blank" rel="noopener" aria-label=t(Msg::EmbedOpenFullLabel)>{t(Msg::EmbedOpenFull)}<span aria-hidden="true">"↗"</span></a></p>
             </div>
         }
     })
