@@ -65,6 +65,20 @@ pub fn IntegratePage() -> impl IntoView {
         };
         format!("./{}", config.to_query())
     });
+    // The preview frame reloads once the settings have stayed the same for a moment (typing a
+    // name does not reload it at every key).
+    let preview = RwSignal::new(preview_src.get_untracked());
+    Effect::new(move |_| {
+        let src = preview_src.get();
+        set_timeout(
+            move || {
+                if preview_src.get_untracked() == src && preview.get_untracked() != src {
+                    preview.set(src);
+                }
+            },
+            std::time::Duration::from_millis(400),
+        );
+    });
     let copy = move |_| {
         let text = code.get_untracked();
         leptos::task::spawn_local(async move {
@@ -162,7 +176,7 @@ pub fn IntegratePage() -> impl IntoView {
             </div>
             <section aria-labelledby="integrate-preview" class="integrate__preview">
                 <h2 id="integrate-preview">{t(Msg::IntegratePreview)}</h2>
-                <iframe class="embed-preview" data-testid="embed-preview" title=t(Msg::IntegratePreviewFrame) src=move || preview_src.get()></iframe>
+                <iframe class="embed-preview" data-testid="embed-preview" title=t(Msg::IntegratePreviewFrame) src=move || preview.get()></iframe>
             </section>
         </div>
     }
