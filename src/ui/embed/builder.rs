@@ -169,7 +169,7 @@ pub fn IntegratePage() -> impl IntoView {
                 <section aria-labelledby="integrate-code" class="integrate__code">
                     <h2 id="integrate-code">{t(Msg::IntegrateCode)}</h2>
                     <label class="visually-hidden" for="integrate-snippet">{t(Msg::IntegrateCode)}</label>
-                    <textarea id="integrate-snippet" data-testid="snippet" readonly=true rows="6" prop:value=move || code.get()></textarea>
+                    <textarea id="integrate-snippet" data-testid="snippet" readonly=true rows="8" prop:value=move || code.get()></textarea>
                     <p><button type="button" class="button" data-testid="snippet-copy" on:click=copy>{t(Msg::IntegrateCopy)}</button></p>
                     <p class="hint">{t(Msg::IntegrateDocs)}</p>
                 </section>
