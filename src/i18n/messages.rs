@@ -383,6 +383,7 @@ messages! {
     SendResults => "Envoyer mon bilan à {name}", "Send my results to {name}";
     SendTitle => "Ce qui sera envoyé à {name}", "What will be sent to {name}";
     SendIntro => "Voici exactement ce qui sera envoyé. Rien ne part tant que vous n’avez pas confirmé.", "Here is exactly what will be sent. Nothing leaves until you confirm.";
+    SendDestination => "Ces données iront à la page qui affiche Repère, sur le site {origin}.", "This data will go to the page showing Repère, on the website {origin}.";
     SendIncludeNotes => "Joindre mes exemples personnels", "Include my personal examples";
     SendIncludeExperiences => "Joindre mes expériences", "Include my experiences";
     SendNotesOne => "{n} exemple personnel joint", "{n} personal example included";

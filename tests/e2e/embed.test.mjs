@@ -172,6 +172,9 @@ test('two snippets on another site: frames load, preselect, take their accents, 
   assert.equal(await b.evaluate(() => location.hash), '#/');
   assert.equal(await a.locator('.site-header').count(), 0, 'no site header in a frame');
   assert.equal(await a.getByTestId('open-full').count(), 1);
+  // data-lang fixes the language; without it the visitor can switch.
+  assert.equal(await a.getByTestId('lang-switch').count(), 0);
+  assert.equal(await b.getByTestId('lang-switch').count(), 1);
 
   // Accents: custom properties set through the CSSOM, seen in computed styles.
   const accent = (f) =>
@@ -278,6 +281,8 @@ test('repere:results only after the user confirms, holding exactly what was show
   const summary = await a.getByTestId('send-summary').locator('[data-code="RNCP37722"] > [data-testid="send-readiness"]').innerText();
   assert.equal(summary.replace(/\s/g, ''), `${shown.certifications[0].readiness}%`);
   assert.equal(await a.getByTestId('send-personal').innerText(), 'Ni vos exemples ni vos expériences ne sont joints.');
+  // Where it goes: the origin the browser will deliver it to (the host page's).
+  assert.match(await a.getByTestId('send-destination').innerText(), new RegExp(`sur le site ${state.hostOrigin.replace(/[.]/g, '\\.')}\\.$`));
   await checkA11y(a, 'send confirmation');
 
   // Nothing personal has left the frame yet.

@@ -8,6 +8,7 @@ use super::{embedded, open_full_href};
 use crate::core::route::{Route, Section};
 use crate::i18n::Msg;
 use crate::ui::context::{current_route, t};
+use crate::ui::shell::LangSwitch;
 
 #[component]
 pub fn EmbedHeader() -> impl IntoView {
@@ -23,6 +24,7 @@ pub fn EmbedHeader() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
+            {embedded().is_some_and(|e| e.lang.is_none()).then(|| view! { <LangSwitch /> })}
             <a class="embed-open" data-testid="open-full" href=href target="_blank" rel="noopener" aria-label=t(Msg::EmbedOpenFullLabel)>
                 {t(Msg::EmbedOpenFull)}<span aria-hidden="true">"↗"</span>
             </a>

@@ -17,7 +17,7 @@ use crate::ui::work::my_work;
 pub fn SendResults() -> impl IntoView {
     let config = embedded()?;
     let name = config.share_with.clone()?;
-    config.host.as_ref()?;
+    let origin = config.host.clone()?;
     let env = env();
     let work = my_work();
     let lang = lang();
@@ -82,29 +82,27 @@ pub fn SendResults() -> impl IntoView {
             <div id="send-panel" class="send-panel" data-testid="send-panel" hidden=move || !open.get()>
                 <h2 id="send-title" tabindex="-1">{move || Msg::SendTitle.fill(lang.get(), &[("name", &title_name)])}</h2>
                 <p>{t(Msg::SendIntro)}</p>
+                <p data-testid="send-destination">{move || Msg::SendDestination.fill(lang.get(), &[("origin", &origin)])}</p>
                 <ul class="send-summary" data-testid="send-summary">
-                    {move || payload.with(|p| p.certifications.iter().map(|c| {
-                        let (code, title, readiness) = (c.code.clone(), c.title.clone(), c.readiness);
-                        let key = code.clone();
-                        view! {
-                            <li data-code=key>
-                                <strong>{code}" — "{title}</strong>{move || colon(lang.get())}
-                                <span data-testid="send-readiness">{move || percent_text(lang.get(), readiness as f32 / 100.0)}</span>
+                    {move || {
+                        // Rebuilt as a whole when the payload or the language changes.
+                        let l = lang.get();
+                        let pct = |r: u32| percent_text(l, r as f32 / 100.0);
+                        payload.with(|p| p.certifications.iter().map(|c| view! {
+                            <li data-code=c.code.clone()>
+                                <strong>{format!("{} — {}", c.code, c.title)}</strong>{colon(l)}
+                                <span data-testid="send-readiness">{pct(c.readiness)}</span>
                                 <ul>
-                                    {c.blocs.iter().map(|b| {
-                                        let (code, title, readiness) = (b.code.clone(), b.title.clone(), b.readiness);
-                                        let key = code.clone();
-                                        view! {
-                                            <li data-code=key>
-                                                <span class="code">{code}</span>" "{title}{move || colon(lang.get())}
-                                                <span data-testid="send-readiness">{move || percent_text(lang.get(), readiness as f32 / 100.0)}</span>
-                                            </li>
-                                        }
+                                    {c.blocs.iter().map(|b| view! {
+                                        <li data-code=b.code.clone()>
+                                            <span class="code">{b.code.clone()}</span>{format!(" {}", b.title)}{colon(l)}
+                                            <span data-testid="send-readiness">{pct(b.readiness)}</span>
+                                        </li>
                                     }).collect_view()}
                                 </ul>
                             </li>
-                        }
-                    }).collect_view())}
+                        }).collect_view())
+                    }}
                 </ul>
                 <div class="checkbox">
                     <input type="checkbox" id="send-notes" data-testid="send-notes" prop:checked=move || with_notes.get() on:change=move |ev| with_notes.set(event_target_checked(&ev)) />
