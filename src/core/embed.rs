@@ -918,6 +918,57 @@ mod tests {
         }
     }
 
+    /// `docs/results-payload.schema.json` documents exactly the fields the payload has.
+    #[test]
+    fn payload_matches_its_schema() {
+        use crate::core::assessment::{Experience, ExperienceKind, Level, YearMonth};
+        use serde_json::Value;
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/docs/results-payload.schema.json"
+        );
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(schema["$id"], RESULTS_SCHEMA);
+        assert_eq!(schema["properties"]["schema"]["const"], RESULTS_SCHEMA);
+        let cat = Catalogue::bundled().unwrap();
+        let mut a = Assessment::default();
+        a.select("RNCP37722").unwrap();
+        let first = cat.get("RNCP37722").unwrap().blocs[0].competencies[0]
+            .id
+            .clone();
+        a.rate(&first, Some(Level::Alone)).unwrap();
+        a.set_note(&first, "note").unwrap();
+        let mut e = Experience::new("Médiatrice", ExperienceKind::Emploi);
+        e.start = YearMonth::new(2020, 1);
+        e.end = YearMonth::new(2021, 6);
+        a.add_experience(e).unwrap();
+        let today = Date::new(2026, 11, 22).unwrap();
+        let payload: Value =
+            serde_json::from_str(&results_payload(&cat, &a, "Org", today, true, true).to_json())
+                .unwrap();
+        // Every object of the payload against its schema: the same keys, the required ones there.
+        fn check(value: &Value, schema: &Value, at: &str) {
+            let props = schema["properties"].as_object().unwrap();
+            let object = value.as_object().unwrap();
+            let mut have: Vec<&String> = object.keys().collect();
+            let mut documented: Vec<&String> = props.keys().collect();
+            have.sort();
+            documented.sort();
+            assert_eq!(have, documented, "{at}");
+            for r in schema["required"].as_array().unwrap() {
+                assert!(object.contains_key(r.as_str().unwrap()), "{at}: {r}");
+            }
+            for (key, sub) in props {
+                if sub["type"] == "array" && sub["items"]["type"] == "object" {
+                    for item in value[key].as_array().unwrap() {
+                        check(item, &sub["items"], &format!("{at}.{key}[]"));
+                    }
+                }
+            }
+        }
+        check(&payload, &schema, "payload");
+    }
+
     #[test]
     fn payload_holds_only_what_was_ticked() {
         use crate::core::assessment::{Experience, ExperienceKind, Level};
