@@ -8,7 +8,7 @@
 #   make bench   benchmarks of the core (cargo bench) and, if present, tests/e2e/bench*.mjs
 #   make perf    Lighthouse mobile + desktop on the release build served with gzip (3 runs each,
 #                medians; installs scripts/perf's own npm packages the first time)
-#   make build   release build into dist/
+#   make build   release build into dist/ (prerendered first screen, then the CSP meta tag)
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -48,6 +48,7 @@ build: bootstrap
 	@echo "==> trunk build --release (wasm-opt: $$(command -v wasm-opt))"
 	trunk build --release $(TRUNK_FLAGS)
 	node scripts/prerender.mjs dist
+	node scripts/csp.mjs dist
 	node scripts/sw.mjs dist
 
 size:

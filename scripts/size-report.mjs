@@ -5,7 +5,9 @@
 // icons, preloads), everything those JS/CSS files reference in turn (wasm-bindgen snippets,
 // fonts), and the web app manifest and service worker when there are some. Each file is
 // gzipped at level 9 (what a static host would send); the total is checked against the budget
-// in size-budget.json: { "first_load_gzip_bytes": N }.
+// in size-budget.json: { "first_load_gzip_bytes": N }. The embed script a provider's page
+// loads (`embed.js`, not part of the app's first load) is reported on its own line and checked
+// against "embed_js_gzip_bytes".
 //
 // Usage: node scripts/size-report.mjs [dist] [--budget size-budget.json] [--json out.json]
 // Exit status: 0 within budget, 1 over budget, 2 on a usage or missing-file error.
@@ -80,8 +82,9 @@ const rows = [...seen]
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
 
 let budget;
+let embedBudget;
 try {
-  budget = JSON.parse(readFileSync(budgetFile, 'utf8')).first_load_gzip_bytes;
+  ({ first_load_gzip_bytes: budget, embed_js_gzip_bytes: embedBudget } = JSON.parse(readFileSync(budgetFile, 'utf8')));
 } catch (err) {
   fail(`cannot read the budget from ${budgetFile}: ${err.message}`);
 }
@@ -98,11 +101,25 @@ console.log('-'.repeat(width + 32));
 console.log(line('total first load', String(total.raw), String(total.gzip)));
 console.log(`= ${kb(total.raw)} raw, ${kb(total.gzip)} gzip; budget ${budget} bytes gzip (${kb(budget)}, ${relative(ROOT, budgetFile)})`);
 
+// The embed script, loaded by providers' pages (not by the app).
+const embedPath = join(dist, 'embed.js');
+if (!existsSync(embedPath)) fail(`${embedPath} not found (public/embed.js is copied by Trunk)`);
+if (!Number.isInteger(embedBudget) || embedBudget <= 0) fail(`${budgetFile}: embed_js_gzip_bytes must be a positive integer`);
+const embedRaw = readFileSync(embedPath);
+const embed = { raw: embedRaw.length, gzip: gzipSync(embedRaw, { level: constants.Z_BEST_COMPRESSION }).length };
+console.log(`embed.js (providers' pages): ${embed.raw} bytes raw, ${embed.gzip} bytes gzip; budget ${embedBudget} bytes gzip`);
+
 if (jsonOut) {
-  writeFileSync(resolve(ROOT, jsonOut), `${JSON.stringify({ files: rows, total, budget }, null, 2)}\n`);
+  writeFileSync(resolve(ROOT, jsonOut), `${JSON.stringify({ files: rows, total, budget, embed, embedBudget }, null, 2)}\n`);
 }
+let over = false;
 if (total.gzip > budget) {
   console.error(`size-report: FAIL first load is ${total.gzip} bytes gzip, over the budget of ${budget} by ${total.gzip - budget}`);
-  process.exit(1);
+  over = true;
 }
+if (embed.gzip > embedBudget) {
+  console.error(`size-report: FAIL embed.js is ${embed.gzip} bytes gzip, over its budget of ${embedBudget} by ${embed.gzip - embedBudget}`);
+  over = true;
+}
+if (over) process.exit(1);
 console.log(`size-report: OK (${((100 * total.gzip) / budget).toFixed(0)}% of budget)`);

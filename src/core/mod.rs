@@ -10,6 +10,7 @@ pub mod codec;
 pub mod compare;
 pub mod dataset;
 pub mod date;
+pub mod embed;
 pub mod evidence;
 pub mod import;
 pub mod matching;

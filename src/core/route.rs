@@ -28,6 +28,8 @@ pub enum Route {
     MyData,
     /// `#/partage/<payload>`: a share link being opened.
     Share(String),
+    /// `#/integrer`: the builder of the snippet that embeds Repère on a provider's site.
+    Integrate,
     /// Anything else: the original fragment, for the message.
     NotFound(String),
 }
@@ -106,7 +108,9 @@ impl Route {
     /// The navigation section this page belongs to.
     pub fn section(&self) -> Section {
         match self {
-            Route::Catalogue(_) | Route::Fiche(_) | Route::NotFound(_) => Section::Catalogue,
+            Route::Catalogue(_) | Route::Fiche(_) | Route::NotFound(_) | Route::Integrate => {
+                Section::Catalogue
+            }
             Route::Assess(_) => Section::Assess,
             Route::Experiences => Section::Experiences,
             Route::Results | Route::Compare | Route::Report => Section::Results,
@@ -141,6 +145,7 @@ impl Route {
             ["comparer"] => Route::Compare,
             ["rapport"] => Route::Report,
             ["donnees"] => Route::MyData,
+            ["integrer"] => Route::Integrate,
             // The payload is base64url: no '/' inside, kept as it is.
             ["partage", payload] => Route::Share((*payload).to_owned()),
             _ => Route::NotFound(percent_decode(raw)),
@@ -188,6 +193,7 @@ impl Route {
             Route::Compare => "#/comparer".to_owned(),
             Route::Report => "#/rapport".to_owned(),
             Route::MyData => "#/donnees".to_owned(),
+            Route::Integrate => "#/integrer".to_owned(),
             Route::Share(payload) => format!("#/partage/{}", percent_encode(payload)),
             Route::NotFound(raw) => format!("#{}", percent_encode_path(raw)),
         }
@@ -323,6 +329,7 @@ mod tests {
         check("#/comparer", Route::Compare);
         check("#/rapport", Route::Report);
         check("#/donnees", Route::MyData);
+        check("#/integrer/", Route::Integrate);
         check("#/partage/AbC-_09", Route::Share("AbC-_09".into()));
         check("#/partage", Route::NotFound("/partage".into()));
     }
@@ -362,6 +369,7 @@ mod tests {
             Route::Compare,
             Route::Report,
             Route::MyData,
+            Route::Integrate,
             Route::Share("eJzLSM3JyQcABiwCFQ-_x".into()),
             Route::Catalogue(Query {
                 text: "l’accès & co = 100% / ?".into(),

@@ -392,4 +392,54 @@ messages! {
     NotFoundCert => "La certification {code} ne fait pas partie du catalogue de Repère.", "Certification {code} is not in Repère’s catalogue.";
     NotFoundCertOfficial => "Chercher {code} sur francecompetences.fr", "Look up {code} on francecompetences.fr";
     NotFoundPage => "Cette adresse ne correspond à aucune page de Repère.", "This address does not match any page of Repère.";
+
+    // Embedded on a provider's site (src/ui/embed)
+    EmbedNav => "Navigation de Repère", "Repère navigation";
+    EmbedOpenFull => "Ouvrir dans Repère", "Open in Repère";
+    EmbedOpenFullLabel => "Ouvrir dans Repère, avec votre travail (nouvel onglet)", "Open in Repère, with your work (new tab)";
+    EmbedFooter => "Repère fonctionne dans votre navigateur\u{a0}: rien n’est envoyé sans votre accord.", "Repère runs in your browser: nothing is sent without your consent.";
+    EmbedStorageNote => "Votre travail est enregistré dans ce navigateur, pour ce site. Pour le retrouver ailleurs, téléchargez-en une copie, créez un lien de partage ou utilisez «\u{a0}Ouvrir dans Repère\u{a0}».", "Your work is saved in this browser, for this website. To take it elsewhere, download a copy, create a share link or use “Open in Repère”.";
+    SendResults => "Envoyer mon bilan à {name}", "Send my results to {name}";
+    SendTitle => "Ce qui sera envoyé à {name}", "What will be sent to {name}";
+    SendIntro => "Voici exactement ce qui sera envoyé. Rien ne part tant que vous n’avez pas confirmé.", "Here is exactly what will be sent. Nothing leaves until you confirm.";
+    SendDestination => "Ces données iront à la page qui affiche Repère, sur le site {origin}.", "This data will go to the page showing Repère, on the website {origin}.";
+    SendIncludeNotes => "Joindre mes exemples personnels", "Include my personal examples";
+    SendIncludeExperiences => "Joindre mes expériences", "Include my experiences";
+    SendNotesOne => "{n} exemple personnel joint", "{n} personal example included";
+    SendNotesMany => "{n} exemples personnels joints", "{n} personal examples included";
+    SendExperiencesOne => "{n} expérience jointe", "{n} experience included";
+    SendExperiencesMany => "{n} expériences jointes", "{n} experiences included";
+    SendNoPersonal => "Ni vos exemples ni vos expériences ne sont joints.", "Neither your examples nor your experiences are included.";
+    SendExactData => "Voir les données exactes (JSON)", "See the exact data (JSON)";
+    SendConfirm => "Confirmer l’envoi", "Confirm sending";
+    SendDone => "Votre bilan a été envoyé à {name}.", "Your results were sent to {name}.";
+    SendFailed => "L’envoi n’a pas pu être fait\u{a0}: la page qui accueille Repère ne peut pas le recevoir.", "Sending failed: the page hosting Repère cannot receive it.";
+
+    // Builder of the embed snippet (#/integrer)
+    IntegrateLink => "Intégrer Repère sur votre site", "Embed Repère on your website";
+    IntegrateTitle => "Intégrer Repère sur votre site", "Embed Repère on your website";
+    IntegrateIntro => "Organisme de formation\u{a0}? Vos visiteurs peuvent se positionner sur vos certifications sans quitter votre site. Choisissez les réglages, vérifiez l’aperçu, puis copiez le code dans votre page.", "Training provider? Your visitors can assess themselves against your certifications without leaving your website. Choose the settings, check the preview, then paste the code into your page.";
+    IntegrateSettings => "Réglages", "Settings";
+    IntegrateCerts => "Certifications proposées", "Certifications offered";
+    IntegrateCertsHint => "Elles sont ajoutées à la sélection du visiteur.", "They are added to the visitor’s selection.";
+    IntegrateOnly => "Ne montrer que ces certifications dans le catalogue", "Show only these certifications in the catalogue";
+    IntegrateLang => "Langue de l’interface", "Interface language";
+    IntegrateLangVisitor => "Celle choisie par le visiteur", "The one the visitor chose";
+    IntegrateAccent => "Couleur principale", "Main colour";
+    IntegrateAccentHint => "Une couleur trop claire est assombrie pour rester lisible sur fond clair.", "A colour that is too light is darkened so that it stays readable on a light background.";
+    IntegrateAccentAdjusted => "Cette couleur est trop claire pour être lue\u{a0}: {used} sera utilisée.", "This colour is too light to be read: {used} will be used.";
+    IntegrateStart => "Page d’arrivée", "Start page";
+    StartCatalogue => "Le catalogue", "The catalogue";
+    StartFiche => "La fiche de la première certification", "The fiche of the first certification";
+    StartAssess => "L’auto-évaluation de la première certification", "The self-assessment of the first certification";
+    StartResults => "Les résultats", "The results";
+    IntegrateShareWith => "Nom de votre organisme, pour recevoir les bilans (facultatif)", "Your organisation’s name, to receive results (optional)";
+    IntegrateShareWithHint => "Le visiteur verra un bouton «\u{a0}Envoyer mon bilan\u{a0}» et confirmera chaque envoi. Votre page est alors prévenue par un événement.", "Visitors will see a “Send my results” button and confirm each sending. Your page is then notified by an event.";
+    IntegratePreview => "Aperçu", "Preview";
+    IntegratePreviewFrame => "Aperçu de Repère intégré", "Preview of embedded Repère";
+    IntegrateCode => "Code à coller dans votre page", "Code to paste into your page";
+    IntegrateCopy => "Copier le code", "Copy the code";
+    IntegrateCopied => "Code copié.", "Code copied.";
+    IntegrateCopyFailed => "La copie automatique n’est pas possible\u{a0}: sélectionnez le code et copiez-le.", "Automatic copy is not available: select the code and copy it.";
+    IntegrateDocs => "Les attributs, les événements envoyés à votre page et les en-têtes HTTP recommandés sont décrits dans la section «\u{a0}Intégrer Repère\u{a0}» du README.", "The attributes, the events sent to your page and the recommended HTTP headers are described in the “Intégrer Repère” section of the README.";
 }

@@ -11,6 +11,8 @@ use super::catalogue::page::CataloguePage;
 use super::context::{provide_route, t, Env, UiLang};
 use super::data::page::DataPage;
 use super::data::share::SharePage;
+use super::embed::builder::IntegratePage;
+use super::embed::chrome::{EmbedFooter, EmbedHeader};
 use super::experiences::page::ExperiencesPage;
 use super::fiche::page::FichePage;
 use super::fiches::provide_fiches;
@@ -88,8 +90,16 @@ pub fn App() -> impl IntoView {
             browser::set_hash(&Route::Catalogue(query).to_hash(), true);
         }
     }
-    let initial_lang = browser::load(StorageKey::Lang)
-        .and_then(|s| Lang::parse(&s))
+    // Embedded on a provider's page: its parameters, validated (before storage is read).
+    let embedded = super::embed::setup(|code| {
+        LOADED.with(
+            |cell| matches!(cell.get(), Some(Ok(loaded)) if loaded.catalogue.get(code).is_some()),
+        )
+    });
+    let initial_lang = embedded
+        .and_then(|e| e.lang)
+        .or(browser::load(StorageKey::Lang).as_deref())
+        .and_then(Lang::parse)
         .unwrap_or_default();
     let lang = RwSignal::new(initial_lang);
     provide_context(UiLang(lang));
@@ -135,6 +145,9 @@ pub fn App() -> impl IntoView {
             fiches.request(&code);
         }
     });
+    if let Some(config) = embedded {
+        super::embed::wire(config);
+    }
 
     let route = RwSignal::new(Route::parse(&browser::hash()));
     provide_route(route);
@@ -176,7 +189,7 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
             browser::focus_main_heading();
         }>{t(Msg::SkipToContent)}</a>
-        <Header />
+        {if embedded.is_some() { view! { <EmbedHeader /> }.into_any() } else { view! { <Header /> }.into_any() }}
         <SelectionBar />
         <main id="contenu" tabindex="-1">
             <NoticeArea />
@@ -190,10 +203,11 @@ pub fn App() -> impl IntoView {
                 Route::Report => view! { <ReportPage /> }.into_any(),
                 Route::MyData => view! { <DataPage /> }.into_any(),
                 Route::Share(payload) => view! { <SharePage payload /> }.into_any(),
+                Route::Integrate => view! { <IntegratePage /> }.into_any(),
                 Route::NotFound(_) => view! { <NotFound /> }.into_any(),
             }}
         </main>
-        <Footer />
+        {if embedded.is_some() { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() }}
     }
     .into_any()
 }

@@ -52,15 +52,34 @@ fn storage() -> Option<web_sys::Storage> {
     }
 }
 
+thread_local! {
+    /// Set in embedded mode (`set_storage_scope`): every key gets this suffix.
+    static STORAGE_SCOPE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Puts every stored key under `scope` (`repere.work@embed:RNCP…`): two embeds of other
+/// certifications on one site keep separate work. Call before anything is read.
+pub fn set_storage_scope(scope: &str) {
+    STORAGE_SCOPE.with(|s| *s.borrow_mut() = Some(scope.to_owned()));
+}
+
+/// The name under which `key` is stored (its scope included).
+pub fn key_name(key: StorageKey) -> String {
+    STORAGE_SCOPE.with(|s| match s.borrow().as_deref() {
+        Some(scope) => format!("{}@{scope}", key.as_str()),
+        None => key.as_str().to_owned(),
+    })
+}
+
 /// Reads a stored value; `None` when absent or when storage is unavailable.
 pub fn load(key: StorageKey) -> Option<String> {
-    storage().and_then(|s| s.get_item(key.as_str()).ok().flatten())
+    storage().and_then(|s| s.get_item(&key_name(key)).ok().flatten())
 }
 
 /// Stores a value. Returns a description of the failure (storage full, disabled…).
 pub fn save(key: StorageKey, value: &str) -> Result<(), String> {
     let s = storage().ok_or_else(|| "local storage is unavailable".to_owned())?;
-    s.set_item(key.as_str(), value)
+    s.set_item(&key_name(key), value)
         .map_err(|e| format!("{e:?}"))
 }
 
@@ -161,7 +180,7 @@ pub fn print() -> Result<(), String> {
 /// Removes a stored value.
 pub fn remove(key: StorageKey) -> Result<(), String> {
     let s = storage().ok_or_else(|| "local storage is unavailable".to_owned())?;
-    s.remove_item(key.as_str()).map_err(|e| format!("{e:?}"))
+    s.remove_item(&key_name(key)).map_err(|e| format!("{e:?}"))
 }
 
 /// Offers `text` as a file download named `filename` (nothing leaves the device).
@@ -202,10 +221,94 @@ pub fn chosen_file_size(input: &web_sys::HtmlInputElement) -> Option<f64> {
     input.files().and_then(|f| f.get(0)).map(|f| f.size())
 }
 
-/// The app's address without the fragment (to build share links).
+/// The app's address without the query and the fragment (to build share links: never the
+/// embedded mode's parameters).
 pub fn base_url() -> String {
     let href = window().location().href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_owned()
+    let page = href.split('#').next().unwrap_or_default();
+    page.split('?').next().unwrap_or_default().to_owned()
+}
+
+/// The page's origin (`https://host[:port]`).
+pub fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// The page's query string (`location.search`, `?` included; empty when none).
+pub fn search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Sets a CSS custom property on `<html>` through the CSSOM (`style.setProperty`): no CSS
+/// text is ever built, and the page's `style-src 'self'` allows it.
+pub fn set_root_property(name: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = leptos::prelude::document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if let Err(e) = root.style().set_property(name, value) {
+        leptos::logging::warn!("could not set {name}: {e:?}");
+    }
+}
+
+/// Whether the page runs inside a frame.
+pub fn is_framed() -> bool {
+    window()
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|p| p != window())
+}
+
+/// Sends `json` (an object's JSON text) to the embedding page, delivered only if that page's
+/// origin is `origin`. Returns `false` when there is no parent or the message cannot be sent.
+pub fn post_to_host(origin: &str, json: &str) -> bool {
+    let Ok(Some(parent)) = window().parent() else {
+        return false;
+    };
+    if parent == window() {
+        return false;
+    }
+    let Ok(value) = js_sys::JSON::parse(json) else {
+        leptos::logging::warn!("not JSON: {json}");
+        return false;
+    };
+    match parent.post_message(&value, origin) {
+        Ok(()) => true,
+        Err(e) => {
+            leptos::logging::warn!("postMessage failed: {e:?}");
+            false
+        }
+    }
+}
+
+/// Calls `on_height` with the height of `<body>`'s content, in CSS pixels, now and whenever it
+/// changes (a `ResizeObserver`, kept for the page's life).
+pub fn observe_body_height(on_height: impl Fn(f64) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(body) = leptos::prelude::document().body() else {
+        return;
+    };
+    let measure = {
+        let body = body.clone();
+        move || body.get_bounding_client_rect().height()
+    };
+    on_height(measure());
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+        on_height(measure());
+    });
+    match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            observer.observe(&body);
+            callback.forget();
+            std::mem::forget(observer);
+        }
+        Err(e) => leptos::logging::warn!("ResizeObserver unavailable: {e:?}"),
+    }
 }
 
 /// Copies text to the clipboard; `false` when the browser refuses.

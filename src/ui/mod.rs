@@ -7,6 +7,7 @@ pub mod browser;
 pub mod catalogue;
 pub mod context;
 pub mod data;
+pub mod embed;
 pub mod errors;
 pub mod experiences;
 pub mod fiche;

@@ -12,8 +12,6 @@ use crate::i18n::Msg;
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let lang = lang();
-    let other = move || lang.get().other();
     let route = current_route();
     let section = Memo::new(move |_| route.with(Route::section));
     let open = RwSignal::new(false);
@@ -53,18 +51,29 @@ pub fn Header() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </nav>
-                <button
-                    type="button"
-                    class="lang-switch"
-                    data-testid="lang-switch"
-                    aria-label=move || format!("{} : {}", Msg::LanguageSwitchLabel.text(lang.get()), other().native_name())
-                    lang=move || other().as_str()
-                    on:click=move |_| lang.update(|l| *l = l.other())
-                >
-                    {move || other().native_name()}
-                </button>
+                <LangSwitch />
             </div>
         </header>
+    }
+}
+
+/// The button that switches the interface to the other language (also in the embedded
+/// header when the provider did not fix the language).
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let lang = lang();
+    let other = move || lang.get().other();
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            data-testid="lang-switch"
+            aria-label=move || format!("{} : {}", Msg::LanguageSwitchLabel.text(lang.get()), other().native_name())
+            lang=move || other().as_str()
+            on:click=move |_| lang.update(|l| *l = l.other())
+        >
+            {move || other().native_name()}
+        </button>
     }
 }
 
@@ -84,6 +93,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{t(Msg::FooterPrivacy)}</p>
             <p>{t(Msg::FooterData)}</p>
+            <p><a href=Route::Integrate.to_hash()>{t(Msg::IntegrateLink)}</a></p>
         </footer>
     }
 }

@@ -253,7 +253,9 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
     {
         let last = Rc::clone(&last);
         let _ = window_event_listener(ev::storage, move |e| {
-            if e.key().as_deref() != Some(StorageKey::Work.as_str()) && e.key().is_some() {
+            if e.key().as_deref() != Some(browser::key_name(StorageKey::Work).as_str())
+                && e.key().is_some()
+            {
                 return;
             }
             let text = e.new_value().unwrap_or_default();

@@ -21,7 +21,7 @@
 
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -33,6 +33,8 @@ export { CHROMIUM, CHROMIUM_ARGS };
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = resolve(ROOT, process.env.DIST ?? 'dist');
 const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+let axeSource;
+const AXE_SOURCE = () => (axeSource ??= readFileSync(AXE_PATH, 'utf8'));
 
 
 /**
@@ -129,24 +131,40 @@ export function useApp({ root = DIST } = {}) {
 }
 
 /**
- * Watches a context: console errors, uncaught page errors, failed requests, HTTP errors and any
- * request that leaves `origin` (privacy rule: the app talks to no one but its own host). Foreign
- * requests are also aborted, so nothing ever leaves the machine even if the rule is broken.
+ * Watches a context: console errors, uncaught page errors, failed requests, HTTP errors, Content
+ * Security Policy violations (in every frame) and any request that leaves `origin` (privacy
+ * rule: the app talks to no one but its own host; `origin` may be a list, for the embed test's
+ * host page and app). Foreign requests are also aborted, so nothing ever leaves the machine even
+ * if the rule is broken.
  *
  * `watch.assertClean({ allowConsole: [/regex/], allowHttp: [/regex/] })` fails listing them all.
  */
 export async function watchContext(context, origin) {
-  const problems = { console: [], pageErrors: [], failed: [], http: [], foreign: [] };
-  const allowedOrigin = new URL(origin).origin;
+  const problems = { console: [], pageErrors: [], failed: [], http: [], foreign: [], csp: [] };
+  const allowedOrigins = new Set([origin].flat().map((o) => new URL(o).origin));
   const isForeign = (u) => {
     try {
       const parsed = new URL(u);
       if (['data:', 'blob:', 'about:', 'chrome-extension:'].includes(parsed.protocol)) return false;
-      return parsed.origin !== allowedOrigin;
+      return !allowedOrigins.has(parsed.origin);
     } catch {
       return true;
     }
   };
+  // Every document (frames included) reports Content Security Policy violations on the console
+  // with a marker; they are listed apart and no `allow*` option excuses them.
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        console.error(
+          `[csp-violation] ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${e.documentURI}` +
+            `${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}${e.sample ? ` sample: ${e.sample}` : ''}`,
+        );
+      },
+      true,
+    );
+  });
   await context.route('**/*', (route) => {
     const u = route.request().url();
     if (isForeign(u)) {
@@ -158,6 +176,11 @@ export async function watchContext(context, origin) {
   const watchPage = (page) => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') {
+        // Our listener's reports, and Chromium's own "Refused to … Content Security Policy".
+        if (msg.text().startsWith('[csp-violation]') || /Content Security Policy/.test(msg.text())) {
+          problems.csp.push(msg.text());
+          return;
+        }
         const loc = msg.location();
         if (loc?.url && isForeign(loc.url)) return; // the foreign request we aborted, listed apart
         problems.console.push(`${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
@@ -181,6 +204,7 @@ export async function watchContext(context, origin) {
       const keep = (list, allow) => list.filter((x) => !allow.some((re) => re.test(x)));
       const report = {
         'requests to another origin (privacy rule)': problems.foreign,
+        'Content Security Policy violations': problems.csp,
         'uncaught page errors': problems.pageErrors,
         'console errors': keep(problems.console, allowConsole),
         'failed requests': keep(problems.failed, allowFailed),
@@ -230,18 +254,21 @@ export async function savedWork(page) {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
- * Runs axe-core on the page as it is now and fails listing every violation (rule id, impact,
- * offending elements). `label` names the state checked (e.g. 'fiche, dark theme').
+ * Runs axe-core on the page (or a Playwright Frame) as it is now and fails listing every violation
+ * (rule id, impact, offending elements). `label` names the state checked (e.g. 'fiche, dark theme').
  * `options.exclude`: CSS selectors to leave out; `options.disable`: rule ids to skip (say why).
  */
 export async function checkA11y(page, label, { exclude = [], disable = [] } = {}) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol, not added as an inline <script>: the app's
+  // Content Security Policy rightly refuses inline scripts it has no hash for.
+  if (!hasAxe) await page.evaluate(`${AXE_SOURCE()}\n;0`);
   const results = await page.evaluate(
     async ({ tags, exclude, disable }) => {
       const context = exclude.length ? { exclude: exclude.map((s) => [s]) } : document;
       const rules = Object.fromEntries(disable.map((id) => [id, { enabled: false }]));
-      const r = await window.axe.run(context, { runOnly: { type: 'tag', values: tags }, rules });
+      // Frames are documents of their own: a test checks each with checkA11y(frame).
+      const r = await window.axe.run(context, { runOnly: { type: 'tag', values: tags }, rules, iframes: false });
       return {
         violations: r.violations.map((v) => ({
           id: v.id,

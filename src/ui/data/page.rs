@@ -15,6 +15,7 @@ use crate::core::route::Route;
 use crate::i18n::{work_summary, Msg};
 use crate::ui::browser::{self, StorageKey};
 use crate::ui::context::{env, lang, t};
+use crate::ui::embed::chrome::StorageNote;
 use crate::ui::errors::codec_error_msg;
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::title::use_title;
@@ -138,6 +139,7 @@ pub fn DataPage() -> impl IntoView {
             <h1 tabindex="-1">{t(Msg::DataTitle)}</h1>
             <p class="lead">{t(Msg::DataIntro)}</p>
             <p data-testid="data-summary">{move || work.with(|a| work_summary(lang.get(), Msg::DataSummary, a))}</p>
+            <StorageNote />
 
             {move || backup.get().map(|raw| view! {
                 <section class="panel notice notice--error" aria-labelledby="backup-title">

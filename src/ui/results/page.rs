@@ -9,6 +9,7 @@ use crate::core::route::Route;
 use crate::core::scoring::{rank, score_selection, CertScore, ResultWarning};
 use crate::i18n::{answer_text, colon, level_msg, percent, percent_text, Msg};
 use crate::ui::context::{env, lang, t};
+use crate::ui::embed::send::SendResults;
 use crate::ui::fiches::{fiches, FicheState};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
@@ -38,6 +39,7 @@ pub fn ResultsPage() -> impl IntoView {
                         " "
                         <a class="button button--secondary" href=Route::Report.to_hash()>{t(Msg::ResultsReport)}</a>
                     </p>
+                    <SendResults />
                     <section aria-labelledby="ranking-title">
                         <h2 id="ranking-title">{t(Msg::RankingTitle)}</h2>
                         <ol class="ranking" data-testid="ranking">

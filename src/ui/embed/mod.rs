@@ -1,0 +1,107 @@
+//! Repère embedded in a training provider's page (`public/embed.js`, issue #9): the frame's
+//! parameters (read once from the URL and validated by `core::embed`), the compact chrome,
+//! the messages to the host page, the "send my results" confirmation, and the builder page of
+//! the snippet (`#/integrer`).
+//!
+//! Messages to the host page are JSON objects `{"repere":1,"type":…}` sent with
+//! `postMessage` to the host's origin only (the `host` parameter `embed.js` passes); `embed.js`
+//! checks their origin and source frame before turning them into `repere:*` DOM events.
+
+pub mod builder;
+pub mod chrome;
+pub mod send;
+
+use leptos::prelude::*;
+
+use crate::core::codec::encode_share;
+use crate::core::embed::{EmbedConfig, HostMessage};
+use crate::ui::browser;
+use crate::ui::work::{edit_if, my_work};
+
+thread_local! {
+    static CONFIG: std::cell::OnceCell<Option<&'static EmbedConfig>> = const { std::cell::OnceCell::new() };
+}
+
+/// The embedded mode's parameters, or `None` when Repère is not embedded (`embed=1`).
+pub fn embedded() -> Option<&'static EmbedConfig> {
+    CONFIG.with(|c| c.get().copied().flatten())
+}
+
+/// Reads the frame's parameters (once; `known` says which certification codes exist) and
+/// applies what must be in place before anything renders or reads storage: the storage scope,
+/// the accent (CSS custom properties through the CSSOM), the `<body data-embedded>` marker and
+/// the start page. Warnings go to the frame's console and to the host page's.
+pub fn setup(known: impl Fn(&str) -> bool) -> Option<&'static EmbedConfig> {
+    CONFIG.with(|cell| {
+        *cell.get_or_init(|| {
+            let (config, warnings) = EmbedConfig::from_query(&browser::search(), known)?;
+            let config: &'static EmbedConfig = Box::leak(Box::new(config));
+            for w in &warnings {
+                let message = w.message();
+                leptos::logging::warn!("Repère embed: {message}");
+                post(config, HostMessage::Warning(&message));
+            }
+            browser::set_storage_scope(&config.storage_scope());
+            if let Some(palette) = config.palette {
+                for (name, value) in palette.properties() {
+                    browser::set_root_property(name, &value);
+                }
+            }
+            browser::set_body_marker("data-embedded", Some("true"));
+            if browser::hash().is_empty() {
+                browser::set_hash(&config.start_route().to_hash(), true);
+            }
+            Some(config)
+        })
+    })
+}
+
+/// Sends a message to the host page (its origin only).
+pub fn post(config: &EmbedConfig, message: HostMessage) -> bool {
+    let Some(host) = &config.host else {
+        return false;
+    };
+    browser::post_to_host(host, &message.to_json())
+}
+
+/// Call once in `App`, after the work is provided: preselects the provider's certifications,
+/// then tells the host page the frame is ready, its height whenever it changes, and the
+/// selected codes whenever they change (codes only, nothing personal).
+pub fn wire(config: &'static EmbedConfig) {
+    let work = my_work();
+    let codes = config.codes.clone();
+    edit_if(work, move |a| {
+        let mut changed = false;
+        for code in &codes {
+            changed |= a.select(code).unwrap_or(false);
+        }
+        changed
+    });
+    let selection = Memo::new(move |_| work.with(|a| a.selection.clone()));
+    Effect::new(move |previous: Option<()>| {
+        let codes = selection.get();
+        if previous.is_none() {
+            post(config, HostMessage::Ready(&codes));
+            browser::observe_body_height(move |height| {
+                post(config, HostMessage::Resize(height.ceil() as u32));
+            });
+        } else {
+            post(config, HostMessage::Selection(&codes));
+        }
+    });
+}
+
+/// The address of the full app carrying the user's work (a share link with personal data:
+/// it is the user's own work, opened by the user in a new tab).
+pub fn open_full_href() -> impl Fn() -> String + Copy {
+    let work = my_work();
+    move || {
+        work.with(|a| {
+            if a.is_empty() {
+                format!("{}#/", browser::base_url())
+            } else {
+                format!("{}#/partage/{}", browser::base_url(), encode_share(a, true))
+            }
+        })
+    }
+}
