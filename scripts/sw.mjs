@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes <dist>/sw.js, the service worker of this build, from scripts/sw-template.js:
-// - PRECACHE: every file of the build except the fiche files (data/fiches/, cached on first use)
-//   and the worker itself, plus './' (the shell, index.html);
-// - BUILD: a hash of every file of the build (names and contents, fiches included), so that a
+// - PRECACHE: every file of the build except the fiche files (data/fiches/, cached on first use),
+//   embed.js (for providers' pages) and the worker itself, plus './' (the shell, index.html);
+// - BUILD: a hash of every file of the build (names and contents, fiches included) and of the
+//   worker's template, so that a
 //   new deployment is a new worker, which replaces the previous build's caches.
 // Run last in `make build` (after every step that rewrites dist/index.html), and by Trunk after
 // each build (Trunk.toml), so `make serve` has a worker too.
@@ -35,11 +36,15 @@ for (const f of all) {
   hash.update(readFileSync(join(dist, f)));
   hash.update('\0');
 }
-const build = hash.digest('hex').slice(0, 16);
-const precache = ['./', ...all.filter((f) => f !== 'index.html' && !f.startsWith('data/fiches/'))];
 const template = readFileSync(join(ROOT, 'scripts/sw-template.js'), 'utf8');
+hash.update(template);
+const build = hash.digest('hex').slice(0, 16);
+// embed.js is for providers' pages (they load it from here), not for the app itself.
+const appFile = (f) => f !== 'index.html' && !f.startsWith('data/fiches/') && !/(^|\/)embed\.js$/.test(f);
+const precache = ['./', ...all.filter(appFile)];
 const worker = template
   .replace("'__BUILD__'", JSON.stringify(build))
   .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
 writeFileSync(join(dist, 'sw.js'), worker);
-console.log(`sw.mjs: build ${build}, ${precache.length} files precached, ${all.length - precache.length} fiches cached on use`);
+const fiches = all.filter((f) => f.startsWith('data/fiches/')).length;
+console.log(`sw.mjs: build ${build}, ${precache.length} files precached, ${fiches} fiches cached on use`);
