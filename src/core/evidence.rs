@@ -7,8 +7,9 @@ use super::assessment::{Assessment, Experience, ExperienceKind, Level};
 use super::catalogue::Catalogue;
 use super::matching::{Matcher, Suggestion};
 
-/// Suggestions shown per experience.
-pub const SUGGESTIONS_SHOWN: usize = 8;
+/// Suggestions shown per experience, at most (the matcher's threshold and domain gate decide
+/// how many pass; `tests/matching_eval.rs` measures the precision of these).
+pub const SUGGESTIONS_SHOWN: usize = 5;
 
 /// The answer pre-filled when the user accepts a suggestion for an unrated competency: a job,
 /// volunteering, civic service or personal life shows what one does on one's own; an
@@ -58,6 +59,30 @@ pub fn suggestions_for(
             s
         })
         .collect()
+}
+
+/// Whether any competency of the selected certifications stands out from the experience,
+/// already linked or dismissed ones included. When none does, the page says so with advice
+/// instead of saying that there is no *new* suggestion.
+pub fn anything_stands_out(
+    matcher: &Matcher,
+    catalogue: &Catalogue,
+    work: &Assessment,
+    exp: &Experience,
+) -> bool {
+    let selected: Vec<&str> = work.selection.iter().map(String::as_str).collect();
+    let text = format!("{}\n{}", exp.title, exp.description);
+    !matcher
+        .suggest(
+            &text,
+            |id| {
+                catalogue
+                    .competency(id)
+                    .is_some_and(|(cert, _)| selected.contains(&cert.code.as_str()))
+            },
+            1,
+        )
+        .is_empty()
 }
 
 /// An excerpt of `text` around its highlighted `ranges`, at most about `max_chars` long, with
