@@ -189,6 +189,50 @@ mod tests {
     }
 
     #[test]
+    fn suggestions_shown_and_nothing_stands_out() {
+        let cat = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
+        let matcher = Matcher::new(&cat);
+        let mut work = Assessment::default();
+        assert_eq!(work.select("RNCP37722"), Ok(true));
+        let mut street = Experience::new("Médiateur de rue", ExperienceKind::Emploi);
+        street.description = "J’apaisais les conflits de voisinage en bas des immeubles, \
+            j’orientais les familles vers la CAF et je rédigeais un compte rendu de chaque \
+            intervention."
+            .to_owned();
+        let mut baker = Experience::new("Boulanger", ExperienceKind::Emploi);
+        baker.description =
+            "Je pétrissais la pâte, je façonnais les baguettes et je surveillais le four."
+                .to_owned();
+        let street_id = work
+            .add_experience(street)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let baker_id = work
+            .add_experience(baker)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let exp = |id: u32| {
+            work.experience(id)
+                .cloned()
+                .unwrap_or_else(|| panic!("{id}"))
+        };
+        let (street, baker) = (exp(street_id), exp(baker_id));
+        let shown = suggestions_for(&matcher, &cat, &work, &street, SUGGESTIONS_SHOWN);
+        assert!(!shown.is_empty() && shown.len() <= SUGGESTIONS_SHOWN);
+        assert!(shown
+            .iter()
+            .all(|s| s.competency_id.starts_with("RNCP37722")));
+        assert!(anything_stands_out(&matcher, &cat, &work, &street));
+        assert!(suggestions_for(&matcher, &cat, &work, &baker, SUGGESTIONS_SHOWN).is_empty());
+        assert!(!anything_stands_out(&matcher, &cat, &work, &baker));
+        // Once every suggestion is dismissed, none is new, yet something stood out.
+        loop {
+            let left = suggestions_for(&matcher, &cat, &work, &street, SUGGESTIONS_SHOWN);
+            let Some(s) = left.first() else { break };
+            assert_eq!(work.dismiss_suggestion(street_id, &s.competency_id), Ok(()));
+        }
+        assert!(anything_stands_out(&matcher, &cat, &work, &street));
+    }
+
+    #[test]
     fn prefill_table() {
         assert_eq!(prefill_level(ExperienceKind::Emploi), Level::Alone);
         assert_eq!(prefill_level(ExperienceKind::Benevolat), Level::Alone);
