@@ -24,6 +24,31 @@ pub fn prefill_level(kind: ExperienceKind) -> Level {
     }
 }
 
+/// The suggestions for an experience among the selected certifications' competencies; with
+/// `new_only`, neither linked to it already nor dismissed. Ranges point into
+/// `title\ndescription`.
+fn in_selection(
+    matcher: &Matcher,
+    catalogue: &Catalogue,
+    work: &Assessment,
+    exp: &Experience,
+    limit: usize,
+    new_only: bool,
+) -> Vec<Suggestion> {
+    let selected: Vec<&str> = work.selection.iter().map(String::as_str).collect();
+    let text = format!("{}\n{}", exp.title, exp.description);
+    matcher.suggest(
+        &text,
+        |id| {
+            catalogue
+                .competency(id)
+                .is_some_and(|(cert, _)| selected.contains(&cert.code.as_str()))
+                && !(new_only && (work.is_linked(exp.id, id) || work.is_dismissed(exp.id, id)))
+        },
+        limit,
+    )
+}
+
 /// The suggestions to show for an experience: competencies of the selected certifications,
 /// neither linked to it already nor dismissed, best first.
 pub fn suggestions_for(
@@ -33,19 +58,7 @@ pub fn suggestions_for(
     exp: &Experience,
     limit: usize,
 ) -> Vec<Suggestion> {
-    let selected: Vec<&str> = work.selection.iter().map(String::as_str).collect();
-    let in_selection = |id: &str| {
-        catalogue
-            .competency(id)
-            .is_some_and(|(cert, _)| selected.contains(&cert.code.as_str()))
-    };
-    let text = format!("{}\n{}", exp.title, exp.description);
-    matcher
-        .suggest(
-            &text,
-            |id| in_selection(id) && !work.is_linked(exp.id, id) && !work.is_dismissed(exp.id, id),
-            limit,
-        )
+    in_selection(matcher, catalogue, work, exp, limit, true)
         .into_iter()
         .map(|mut s| {
             // Ranges point into `title\ndescription`; keep those in the description, shifted.
@@ -70,19 +83,7 @@ pub fn anything_stands_out(
     work: &Assessment,
     exp: &Experience,
 ) -> bool {
-    let selected: Vec<&str> = work.selection.iter().map(String::as_str).collect();
-    let text = format!("{}\n{}", exp.title, exp.description);
-    !matcher
-        .suggest(
-            &text,
-            |id| {
-                catalogue
-                    .competency(id)
-                    .is_some_and(|(cert, _)| selected.contains(&cert.code.as_str()))
-            },
-            1,
-        )
-        .is_empty()
+    !in_selection(matcher, catalogue, work, exp, 1, false).is_empty()
 }
 
 /// An excerpt of `text` around its highlighted `ranges`, at most about `max_chars` long, with

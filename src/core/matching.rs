@@ -969,6 +969,17 @@ impl Matcher {
         restrict_to: impl Fn(&str) -> bool,
         limit: usize,
     ) -> Vec<Suggestion> {
+        // One compiled body whatever the closure (a smaller wasm).
+        self.suggest_among(text, &restrict_to, limit)
+    }
+
+    /// [`Matcher::suggest`] with the restriction as a trait object.
+    fn suggest_among(
+        &self,
+        text: &str,
+        restrict_to: &dyn Fn(&str) -> bool,
+        limit: usize,
+    ) -> Vec<Suggestion> {
         if limit == 0 || self.entries.is_empty() {
             return Vec::new();
         }
@@ -987,13 +998,18 @@ impl Matcher {
         }
         let scores = self.calibrated(&present);
         // The domain gate, on the whole catalogue (not only the competencies asked for).
-        let mut passing: Vec<f32> = scores
-            .iter()
-            .copied()
-            .filter(|&s| s > 0.0 && s >= self.tuning.min_score)
-            .collect();
-        passing.sort_unstable_by_key(|&s| descending(s));
-        let evidence: f32 = passing.iter().take(5).sum();
+        let mut best = [0f32; 5];
+        for &s in &scores {
+            if s > 0.0 && s >= self.tuning.min_score && s > best[4] {
+                best[4] = s;
+                let mut j = 4;
+                while j > 0 && best[j] > best[j - 1] {
+                    best.swap(j, j - 1);
+                    j -= 1;
+                }
+            }
+        }
+        let evidence: f32 = best.iter().sum();
         // `(descending score, id rank)` keys, and the entry of each id rank.
         let mut ranked: Vec<(u32, u32)> = Vec::new();
         let mut entry_of_rank = vec![0usize; self.entries.len()];
