@@ -28,8 +28,8 @@ use super::matching::{ConceptVector, Matcher};
 /// Minimum cosine similarity for two competencies to be alike.
 pub const SIMILARITY_THRESHOLD: f32 = 0.4;
 
-/// The curated overrides, embedded in the binary.
-pub const OVERRIDES_JSON: &str = include_str!("../../data/matching/alike-overrides.json");
+/// The curated overrides (embedded by [`super::matching::resources`]).
+pub const OVERRIDES_JSON: &str = super::matching::resources::ALIKE_OVERRIDES_JSON;
 
 /// Curated corrections to the computed pairs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

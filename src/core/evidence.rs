@@ -7,8 +7,9 @@ use super::assessment::{Assessment, Experience, ExperienceKind, Level};
 use super::catalogue::Catalogue;
 use super::matching::{Matcher, Suggestion};
 
-/// Suggestions shown per experience.
-pub const SUGGESTIONS_SHOWN: usize = 8;
+/// Suggestions shown per experience, at most (the matcher's threshold and domain gate decide
+/// how many pass; `tests/matching_eval.rs` measures the precision of these).
+pub const SUGGESTIONS_SHOWN: usize = 5;
 
 /// The answer pre-filled when the user accepts a suggestion for an unrated competency: a job,
 /// volunteering, civic service or personal life shows what one does on one's own; an
@@ -23,6 +24,31 @@ pub fn prefill_level(kind: ExperienceKind) -> Level {
     }
 }
 
+/// The suggestions for an experience among the selected certifications' competencies; with
+/// `new_only`, neither linked to it already nor dismissed. Ranges point into
+/// `title\ndescription`.
+fn in_selection(
+    matcher: &Matcher,
+    catalogue: &Catalogue,
+    work: &Assessment,
+    exp: &Experience,
+    limit: usize,
+    new_only: bool,
+) -> Vec<Suggestion> {
+    let selected: Vec<&str> = work.selection.iter().map(String::as_str).collect();
+    let text = format!("{}\n{}", exp.title, exp.description);
+    matcher.suggest(
+        &text,
+        |id| {
+            catalogue
+                .competency(id)
+                .is_some_and(|(cert, _)| selected.contains(&cert.code.as_str()))
+                && !(new_only && (work.is_linked(exp.id, id) || work.is_dismissed(exp.id, id)))
+        },
+        limit,
+    )
+}
+
 /// The suggestions to show for an experience: competencies of the selected certifications,
 /// neither linked to it already nor dismissed, best first.
 pub fn suggestions_for(
@@ -32,19 +58,7 @@ pub fn suggestions_for(
     exp: &Experience,
     limit: usize,
 ) -> Vec<Suggestion> {
-    let selected: Vec<&str> = work.selection.iter().map(String::as_str).collect();
-    let in_selection = |id: &str| {
-        catalogue
-            .competency(id)
-            .is_some_and(|(cert, _)| selected.contains(&cert.code.as_str()))
-    };
-    let text = format!("{}\n{}", exp.title, exp.description);
-    matcher
-        .suggest(
-            &text,
-            |id| in_selection(id) && !work.is_linked(exp.id, id) && !work.is_dismissed(exp.id, id),
-            limit,
-        )
+    in_selection(matcher, catalogue, work, exp, limit, true)
         .into_iter()
         .map(|mut s| {
             // Ranges point into `title\ndescription`; keep those in the description, shifted.
@@ -58,6 +72,18 @@ pub fn suggestions_for(
             s
         })
         .collect()
+}
+
+/// Whether any competency of the selected certifications stands out from the experience,
+/// already linked or dismissed ones included. When none does, the page says so with advice
+/// instead of saying that there is no *new* suggestion.
+pub fn anything_stands_out(
+    matcher: &Matcher,
+    catalogue: &Catalogue,
+    work: &Assessment,
+    exp: &Experience,
+) -> bool {
+    !in_selection(matcher, catalogue, work, exp, 1, false).is_empty()
 }
 
 /// An excerpt of `text` around its highlighted `ranges`, at most about `max_chars` long, with
@@ -161,6 +187,50 @@ mod tests {
             let _ = snippet(&text, std::slice::from_ref(&r), 10);
         }
         assert_eq!(snippet("", &[], 10), (String::new(), vec![]));
+    }
+
+    #[test]
+    fn suggestions_shown_and_nothing_stands_out() {
+        let cat = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
+        let matcher = Matcher::new(&cat);
+        let mut work = Assessment::default();
+        assert_eq!(work.select("RNCP37722"), Ok(true));
+        let mut street = Experience::new("Médiateur de rue", ExperienceKind::Emploi);
+        street.description = "J’apaisais les conflits de voisinage en bas des immeubles, \
+            j’orientais les familles vers la CAF et je rédigeais un compte rendu de chaque \
+            intervention."
+            .to_owned();
+        let mut baker = Experience::new("Boulanger", ExperienceKind::Emploi);
+        baker.description =
+            "Je pétrissais la pâte, je façonnais les baguettes et je surveillais le four."
+                .to_owned();
+        let street_id = work
+            .add_experience(street)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let baker_id = work
+            .add_experience(baker)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let exp = |id: u32| {
+            work.experience(id)
+                .cloned()
+                .unwrap_or_else(|| panic!("{id}"))
+        };
+        let (street, baker) = (exp(street_id), exp(baker_id));
+        let shown = suggestions_for(&matcher, &cat, &work, &street, SUGGESTIONS_SHOWN);
+        assert!(!shown.is_empty() && shown.len() <= SUGGESTIONS_SHOWN);
+        assert!(shown
+            .iter()
+            .all(|s| s.competency_id.starts_with("RNCP37722")));
+        assert!(anything_stands_out(&matcher, &cat, &work, &street));
+        assert!(suggestions_for(&matcher, &cat, &work, &baker, SUGGESTIONS_SHOWN).is_empty());
+        assert!(!anything_stands_out(&matcher, &cat, &work, &baker));
+        // Once every suggestion is dismissed, none is new, yet something stood out.
+        loop {
+            let left = suggestions_for(&matcher, &cat, &work, &street, SUGGESTIONS_SHOWN);
+            let Some(s) = left.first() else { break };
+            assert_eq!(work.dismiss_suggestion(street_id, &s.competency_id), Ok(()));
+        }
+        assert!(anything_stands_out(&matcher, &cat, &work, &street));
     }
 
     #[test]

@@ -27,7 +27,7 @@
 //! Each word is then a **concept**: its group (shown as `~id`, e.g. `~conflit`) when its stem
 //! belongs to one, its folded stem otherwise.
 //!
-//! # Score ([`Matcher::suggest`])
+//! # Coverage
 //!
 //! Each competency is a set of weighted concepts, from its label and, at a lower weight, from
 //! its bloc title (a concept present in both keeps the label weight):
@@ -38,20 +38,39 @@
 //! w_c(k)    = idf(k) · light(k) · (1 if k is in the label of c, BLOC_TITLE_WEIGHT otherwise)
 //!             light(k) = LIGHT_WEIGHT for a `light` word, 1 otherwise
 //! W_c       = Σ_{k ∈ c} w_c(k)                                 (total weight of c)
-//! score(c)  = min(1, Σ_{k ∈ c ∩ E} w_c(k) / W_c^LENGTH_EXPONENT)
+//! cover(c)  = min(1, Σ_{k ∈ c ∩ E} w_c(k) / W_c^LENGTH_EXPONENT)
 //! ```
 //!
-//! where `E` is the set of concepts of the experience text. With `LENGTH_EXPONENT = 1` the
-//! score would be the weighted share of the competency's concepts that the experience
-//! mentions; the exponent [`LENGTH_EXPONENT`] (0.75) relaxes it for long labels, which pack
-//! several ideas in one sentence and are rarely covered whole: 0 = nothing in common, 1 = the
-//! experience covers (nearly) everything the competency says. How often a concept is repeated
-//! does not count, so a long text is not favoured by repetition. A competency is suggested
-//! only if its score reaches [`MIN_SCORE`] and at least one concept of its *label* matched (a
-//! bloc title alone is not enough). Suggestions are sorted by score, descending, ties by
-//! competency id.
+//! where `E` is the set of concepts of the experience text. The exponent [`LENGTH_EXPONENT`]
+//! (0.75) relaxes the share for long labels, which pack several ideas in one sentence. How
+//! often a concept is repeated does not count. A competency is a *candidate* only if at least
+//! one concept of its *label* that is not a `light` one matched.
 //!
-//! Measured on `tests/eval/experiences.json` by `tests/matching_eval.rs`.
+//! # Calibrated score ([`Matcher::suggest`])
+//!
+//! The score of a candidate is a probability, a logistic function of [`FEATURES`] features of
+//! the (text, competency) pair plus the coverage relative to the text's best one:
+//! `cover(c)`; `ln(1 + label concepts matched)`; the heaviest matched label concept and the
+//! matched label weight (both over `ln(1 + N)`); the share `Σ matched / W_c`; `ln(1 + M)`
+//! where `M` sums the idf of the text's distinct non-light concepts known to some label (how
+//! much the text speaks the catalogue's language); `ln(1 + W_c)` (label length). The
+//! [`COEFFICIENTS`] were fitted on the `tuning` experiences of `tests/eval/` only (mediation,
+//! off-domain texts, a second trade, and that trade's texts as off-domain ones for
+//! mediation), so "0.6" means about 6 chances in 10 that a jury would link the competency.
+//! The features are generic (weights, counts, shares): no word list of a trade enters them.
+//!
+//! A competency is suggested when its score reaches [`MIN_SCORE`]. Then the **domain gate**:
+//! when the best five scores of the whole catalogue sum to less than [`GATE`], the text is not
+//! clearly about the catalogue's trades (an accountant's "bilans", a technician's
+//! "diagnostic") and only the best suggestion is kept. [`MIN_SCORE`] and [`GATE`] were chosen
+//! together on the `tuning` split: the best mediation recall@10 such that no off-domain
+//! `tuning` text gets more than one suggestion and the precision of what is shown stays at
+//! least 0.55 in both domains. A suggestion is [`Strength::Strong`] from [`STRONG_SCORE`]
+//! (about seven in ten right on `tuning`), [`Strength::Possible`] below. Suggestions are
+//! sorted by score, descending, ties by competency id.
+//!
+//! Measured on `tests/eval/` by `tests/matching_eval.rs` (which also refits the
+//! coefficients: `fit_calibration`, an ignored test).
 //!
 //! Performance: the text is analysed once, each distinct word is stemmed once, and a
 //! concept → competencies index gives the scores in one pass over the distinct concepts.
@@ -75,8 +94,28 @@ pub const LIGHT_WEIGHT: f32 = 0.3;
 /// below 1, a long label needs a smaller share of its concepts to score as high.
 pub const LENGTH_EXPONENT: f32 = 0.75;
 
-/// Minimum score for a competency to be suggested.
+/// Number of features of a (text, competency) pair in the calibration (see the module doc),
+/// not counting the relative coverage.
+pub const FEATURES: usize = 7;
+
+/// Logistic coefficients of the calibration: one per feature, then the relative coverage,
+/// then the bias. Fitted by `tests/matching_eval.rs` (`fit_calibration`, an ignored test
+/// that prints them) on the `tuning` experiences only.
+pub const COEFFICIENTS: [f32; FEATURES + 2] = [
+    1.077, 0.494, -0.035, 0.631, 0.461, 1.030, -0.716, 0.156, -2.628,
+];
+
+/// Minimum calibrated score for a competency to be suggested (chosen with [`GATE`] on the
+/// `tuning` split, see the module doc).
 pub const MIN_SCORE: f32 = 0.15;
+
+/// The domain gate: when the calibrated scores of a text's best five competencies (of the
+/// whole catalogue, at least [`MIN_SCORE`] each) sum to less, the text is not clearly about
+/// the catalogue's trades and only its best suggestion is kept.
+pub const GATE: f32 = 2.0;
+
+/// Calibrated score from which a suggestion is [`Strength::Strong`].
+pub const STRONG_SCORE: f32 = 0.6;
 
 /// The scoring parameters. [`Tuning::default`] holds the constants above, used by the app;
 /// other values are for evaluation experiments.
@@ -86,6 +125,11 @@ pub struct Tuning {
     pub light_weight: f32,
     pub length_exponent: f32,
     pub min_score: f32,
+    pub strong_score: f32,
+    /// See [`GATE`].
+    pub gate: f32,
+    /// The calibration's logistic coefficients (see [`COEFFICIENTS`]).
+    pub coefficients: [f32; FEATURES + 2],
 }
 
 impl Default for Tuning {
@@ -93,8 +137,11 @@ impl Default for Tuning {
         Tuning {
             bloc_title_weight: BLOC_TITLE_WEIGHT,
             light_weight: LIGHT_WEIGHT,
-            min_score: MIN_SCORE,
             length_exponent: LENGTH_EXPONENT,
+            min_score: MIN_SCORE,
+            strong_score: STRONG_SCORE,
+            coefficients: COEFFICIENTS,
+            gate: GATE,
         }
     }
 }
@@ -135,8 +182,18 @@ const ELISIONS: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
 
-/// The related-terms lexicon, embedded in the binary.
-pub const RELATED_TERMS_JSON: &str = include_str!("../../data/matching/related-terms.json");
+pub use resources::RELATED_TERMS_JSON;
+
+/// Every resource of the matcher and of [`super::alike`]: JSON files under `data/matching/`,
+/// embedded here and nowhere else, so that they can be moved out of the binary (loaded later)
+/// by changing this module only. Each has a constructor from `&str`
+/// ([`Analyzer::with_lexicon`], [`super::alike::Overrides::parse`]).
+pub mod resources {
+    /// The related-terms lexicon (`data/matching/related-terms.json`).
+    pub const RELATED_TERMS_JSON: &str = include_str!("../../data/matching/related-terms.json");
+    /// Curated corrections of the alike competencies (`data/matching/alike-overrides.json`).
+    pub const ALIKE_OVERRIDES_JSON: &str = include_str!("../../data/matching/alike-overrides.json");
+}
 
 /// One significant word of a text after analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -501,12 +558,23 @@ fn descending(x: f32) -> u32 {
     u32::MAX - x.max(0.0).to_bits()
 }
 
+/// How strongly an experience supports a suggested competency, in words for the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Strength {
+    /// The competency may be shown by the experience: worth checking.
+    Possible,
+    /// The experience clearly mentions what the competency is about.
+    Strong,
+}
+
 /// One suggested competency for an experience.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
     pub competency_id: String,
-    /// How much of the competency the experience covers, in `0.0..=1.0`: the weighted share
-    /// of its concepts found, relaxed for long labels (see the module doc).
+    /// The calibrated strength of the suggestion.
+    pub strength: Strength,
+    /// The calibrated score, in `0.0..1.0`: the estimated chance that the experience shows the
+    /// competency, fitted on labelled experiences (see the module doc).
     pub score: f32,
     /// Byte ranges, in the experience text, of every word that matched one of the
     /// competency's concepts; sorted, for [`super::text::highlight_pieces`].
@@ -543,6 +611,8 @@ pub struct Matcher {
     entries: Vec<Entry>,
     /// Concept → `(entry, weight, from the label)`.
     postings: Vec<Vec<(u32, f32, bool)>>,
+    /// Whether a concept is a `light` one.
+    light: Vec<bool>,
 }
 
 impl Matcher {
@@ -555,6 +625,17 @@ impl Matcher {
                 .flat_map(|cert| cert.competencies())
                 .map(|(b, c)| (c.id.as_str(), c.label.as_str(), b.title.as_str())),
         )
+    }
+
+    /// Like [`Matcher::new`] with given scoring parameters (evaluation experiments).
+    pub fn new_tuned(catalogue: &Catalogue, tuning: Tuning) -> Matcher {
+        let items: Vec<(&str, &str, &str)> = catalogue
+            .all()
+            .iter()
+            .flat_map(|cert| cert.competencies())
+            .map(|(b, c)| (c.id.as_str(), c.label.as_str(), b.title.as_str()))
+            .collect();
+        Matcher::tuned(Analyzer::new(), tuning, items)
     }
 
     /// A matcher over `(competency id, label, bloc title)` triples (`""` for no bloc title),
@@ -591,6 +672,7 @@ impl Matcher {
             tuning,
             entries: Vec::new(),
             postings: Vec::new(),
+            light: Vec::new(),
         };
         // Concepts of each label and bloc title.
         let mut raw: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
@@ -665,6 +747,7 @@ impl Matcher {
                 e.id_rank = rank;
             }
         }
+        m.light = light;
         m
     }
 
@@ -779,12 +862,122 @@ impl Matcher {
             .collect()
     }
 
+    /// Features of every competency for a text's present concepts: `(entry, features)`.
+    fn features(&self, present: &[u32]) -> Vec<(usize, [f32; FEATURES])> {
+        let n_entries = self.entries.len();
+        let mut matched_weight = vec![0f32; n_entries];
+        let mut label_weight = vec![0f32; n_entries];
+        let mut max_idf = vec![0f32; n_entries];
+        let mut hits = vec![0u32; n_entries];
+        let max_possible = (1.0 + n_entries as f32).ln();
+        let mut mass = 0.0f32;
+        for &k in present {
+            let light = self.light.get(k as usize).copied().unwrap_or(false);
+            let postings = &self.postings[k as usize];
+            if !light && postings.iter().any(|p| p.2) {
+                let df = postings.iter().filter(|p| p.2).count().max(1) as f32;
+                mass += (1.0 + n_entries as f32 / df).ln();
+            }
+            for &(e, w, from_label) in postings {
+                let e = e as usize;
+                matched_weight[e] += w;
+                if from_label {
+                    label_weight[e] += w;
+                    if !light {
+                        hits[e] += 1;
+                        max_idf[e] = max_idf[e].max(w);
+                    }
+                }
+            }
+        }
+        let t = &self.tuning;
+        let mut out = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if hits[i] == 0 {
+                continue;
+            }
+            let denominator = (e.total.ln() * t.length_exponent).exp();
+            let score = if denominator > 0.0 {
+                (matched_weight[i] / denominator).min(1.0)
+            } else {
+                0.0
+            };
+            let coverage = matched_weight[i] / e.total.max(f32::EPSILON);
+            out.push((
+                i,
+                [
+                    score,
+                    (1.0 + hits[i] as f32).ln(),
+                    max_idf[i] / max_possible,
+                    coverage,
+                    (1.0 + mass).ln(),
+                    label_weight[i] / max_possible,
+                    (1.0 + e.total).ln(),
+                ],
+            ));
+        }
+        out
+    }
+
+    /// Calibrated score of every entry (0 when not a candidate).
+    fn calibrated(&self, present: &[u32]) -> Vec<f32> {
+        let mut scores = vec![0f32; self.entries.len()];
+        let feats = self.features(present);
+        let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
+        for (i, f) in feats {
+            let c = &self.tuning.coefficients;
+            let mut z = c[FEATURES + 1];
+            for (j, x) in f.iter().enumerate() {
+                z += c[j] * x;
+            }
+            z += c[FEATURES] * f[0] / best.max(f32::EPSILON);
+            scores[i] = 1.0 / (1.0 + (-z).exp());
+        }
+        scores
+    }
+
+    /// Features for training: `(competency id, features + relative score)` of every candidate.
+    pub fn training_features(&self, text: &str) -> Vec<(String, Vec<f32>)> {
+        let ft = FoldedText::new(text);
+        let words = self.text_concepts(text, &ft);
+        let mut seen = vec![false; self.concept_names.len()];
+        let mut present: Vec<u32> = Vec::new();
+        for &(_, k) in &words {
+            if let Some(k) = k {
+                if !std::mem::replace(&mut seen[k as usize], true) {
+                    present.push(k);
+                }
+            }
+        }
+        let feats = self.features(&present);
+        let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
+        feats
+            .into_iter()
+            .map(|(i, f)| {
+                let mut v = f.to_vec();
+                v.push(f[0] / best.max(f32::EPSILON));
+                (self.entries[i].id.clone(), v)
+            })
+            .collect()
+    }
+
     /// The competencies an experience text supports, best first (see the module doc for the
     /// score), among those whose id passes `restrict_to`; at most `limit`.
     pub fn suggest(
         &self,
         text: &str,
         restrict_to: impl Fn(&str) -> bool,
+        limit: usize,
+    ) -> Vec<Suggestion> {
+        // One compiled body whatever the closure (a smaller wasm).
+        self.suggest_among(text, &restrict_to, limit)
+    }
+
+    /// [`Matcher::suggest`] with the restriction as a trait object.
+    fn suggest_among(
+        &self,
+        text: &str,
+        restrict_to: &dyn Fn(&str) -> bool,
         limit: usize,
     ) -> Vec<Suggestion> {
         if limit == 0 || self.entries.is_empty() {
@@ -803,29 +996,26 @@ impl Matcher {
                 }
             }
         }
-        let mut matched_weight = vec![0f32; self.entries.len()];
-        let mut label_hit = vec![false; self.entries.len()];
-        for &k in &present {
-            for &(e, w, from_label) in &self.postings[k as usize] {
-                matched_weight[e as usize] += w;
-                label_hit[e as usize] |= from_label;
+        let scores = self.calibrated(&present);
+        // The domain gate, on the whole catalogue (not only the competencies asked for).
+        let mut best = [0f32; 5];
+        for &s in &scores {
+            if s > 0.0 && s >= self.tuning.min_score && s > best[4] {
+                best[4] = s;
+                let mut j = 4;
+                while j > 0 && best[j] > best[j - 1] {
+                    best.swap(j, j - 1);
+                    j -= 1;
+                }
             }
         }
+        let evidence: f32 = best.iter().sum();
         // `(descending score, id rank)` keys, and the entry of each id rank.
         let mut ranked: Vec<(u32, u32)> = Vec::new();
         let mut entry_of_rank = vec![0usize; self.entries.len()];
         for (i, e) in self.entries.iter().enumerate() {
-            if !label_hit[i] {
-                continue;
-            }
-            // total^exponent, with `ln` and `exp` (already linked) rather than `powf`.
-            let denominator = (e.total.ln() * self.tuning.length_exponent).exp();
-            let score = if denominator > 0.0 {
-                (matched_weight[i] / denominator).min(1.0)
-            } else {
-                0.0
-            };
-            if score >= self.tuning.min_score && restrict_to(&e.id) {
+            let score = scores[i];
+            if score > 0.0 && score >= self.tuning.min_score && restrict_to(&e.id) {
                 ranked.push((descending(score), e.id_rank));
                 if let Some(slot) = entry_of_rank.get_mut(e.id_rank as usize) {
                     *slot = i;
@@ -833,6 +1023,9 @@ impl Matcher {
             }
         }
         ranked.sort_unstable();
+        if evidence < self.tuning.gate {
+            ranked.truncate(1);
+        }
         ranked.truncate(limit);
         ranked
             .into_iter()
@@ -862,9 +1055,15 @@ impl Matcher {
                         }
                     }
                 }
+                let score = f32::from_bits(u32::MAX - key);
                 Suggestion {
                     competency_id: e.id.clone(),
-                    score: f32::from_bits(u32::MAX - key),
+                    strength: if score >= self.tuning.strong_score {
+                        Strength::Strong
+                    } else {
+                        Strength::Possible
+                    },
+                    score,
                     matched,
                     matched_terms,
                 }

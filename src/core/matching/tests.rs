@@ -217,24 +217,41 @@ fn lexicon_errors_are_reported() {
 }
 
 fn small_matcher() -> Matcher {
-    Matcher::from_competencies([
-        (
-            "C1",
-            "Apaiser les situations de conflit en temps réel",
-            "Réguler les tensions",
-        ),
-        ("C2", "Accueillir et orienter le public", "Présence active"),
-        (
-            "C3",
-            "Accompagner les personnes dans leurs démarches numériques",
-            "",
-        ),
-        (
-            "C4",
-            "Rédiger le compte rendu de l’activité",
-            "Rendre compte",
-        ),
-    ])
+    small_matcher_tuned(Tuning::default())
+}
+
+/// The small matcher's order without threshold nor domain gate.
+fn small_ranking_matcher() -> Matcher {
+    small_matcher_tuned(Tuning {
+        min_score: 0.0,
+        gate: 0.0,
+        ..Tuning::default()
+    })
+}
+
+fn small_matcher_tuned(tuning: Tuning) -> Matcher {
+    Matcher::tuned(
+        Analyzer::new(),
+        tuning,
+        [
+            (
+                "C1",
+                "Apaiser les situations de conflit en temps réel",
+                "Réguler les tensions",
+            ),
+            ("C2", "Accueillir et orienter le public", "Présence active"),
+            (
+                "C3",
+                "Accompagner les personnes dans leurs démarches numériques",
+                "",
+            ),
+            (
+                "C4",
+                "Rédiger le compte rendu de l’activité",
+                "Rendre compte",
+            ),
+        ],
+    )
 }
 
 /// The ids suggested for `text`, best first.
@@ -274,7 +291,7 @@ fn suggestions_follow_the_concepts() {
 
 #[test]
 fn suggestions_are_ranked_restricted_and_limited() {
-    let m = small_matcher();
+    let m = small_ranking_matcher();
     let text =
         "Accueil du public, orientation, gestion des tensions et des conflits, comptes rendus.";
     let all = m.suggest(text, |_| true, 10);
@@ -298,6 +315,57 @@ fn suggestions_are_ranked_restricted_and_limited() {
     );
     assert_eq!(m.suggest(text, |_| true, 1).len(), 1);
     assert!(m.suggest(text, |_| true, 0).is_empty());
+}
+
+#[test]
+fn threshold_gate_and_strength() {
+    let text =
+        "Accueil du public, orientation, gestion des tensions et des conflits, comptes rendus.";
+    let ranking = small_ranking_matcher();
+    let all = ranking.suggest(text, |_| true, 10);
+    // The calibrated score is a probability, and the strength follows it.
+    for s in &all {
+        assert!(s.score > 0.0 && s.score < 1.0, "{s:?}");
+        let strong = s.score >= STRONG_SCORE;
+        assert_eq!(s.strength == Strength::Strong, strong, "{s:?}");
+    }
+    // The threshold drops what scores under it.
+    let t = Tuning {
+        min_score: all[1].score,
+        gate: 0.0,
+        ..Tuning::default()
+    };
+    let above = small_matcher_tuned(t).suggest(text, |_| true, 10);
+    assert!(above.len() >= 2 && above.iter().all(|s| s.score >= all[1].score));
+    // A gate no text reaches keeps only the best suggestion, whatever the restriction.
+    let gated = small_matcher_tuned(Tuning {
+        min_score: 0.0,
+        gate: 100.0,
+        ..Tuning::default()
+    });
+    let got = gated.suggest(text, |_| true, 10);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].competency_id, all[0].competency_id);
+    // The gate weighs the whole catalogue: restricting does not silence a strong text.
+    let t = Tuning {
+        min_score: 0.0,
+        gate: all.iter().take(5).map(|s| s.score).sum::<f32>() - 0.01,
+        ..Tuning::default()
+    };
+    let restricted = small_matcher_tuned(t).suggest(text, |id| id != all[0].competency_id, 10);
+    assert_eq!(restricted.len(), all.len() - 1);
+}
+
+#[test]
+fn unrelated_texts_get_nothing_from_the_bundled_catalogue() {
+    let cat = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let m = Matcher::new(&cat);
+    for text in [
+        "Cariste en entrepôt : je charge les camions au chariot élévateur et je fais les inventaires.",
+        "Boulanger : je pétris, je façonne les baguettes et je gère le four dès 4 h du matin.",
+    ] {
+        assert!(m.suggest(text, |_| true, 10).len() <= 1, "{text}");
+    }
 }
 
 /// The highlighted words of the suggestion for `id`.

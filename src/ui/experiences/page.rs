@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use super::form::ExperienceForm;
-use crate::core::evidence::{prefill_level, snippet, suggestions_for, SUGGESTIONS_SHOWN};
+use crate::core::evidence::{
+    anything_stands_out, prefill_level, snippet, suggestions_for, SUGGESTIONS_SHOWN,
+};
+use crate::core::matching::Strength;
 use crate::i18n::{kind_msg, level_msg, period_text, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
@@ -12,6 +15,22 @@ use crate::ui::highlight::Highlighted;
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::title::use_title;
 use crate::ui::work::{edit, edit_if, matcher, my_work};
+
+/// The words of a suggestion's strength.
+fn strength_msg(strength: Strength) -> Msg {
+    match strength {
+        Strength::Strong => Msg::SuggestionStrong,
+        Strength::Possible => Msg::SuggestionPossible,
+    }
+}
+
+/// The strength as a `data-strength` value (for styles and tests).
+fn strength_key(strength: Strength) -> &'static str {
+    match strength {
+        Strength::Strong => "forte",
+        Strength::Possible => "possible",
+    }
+}
 
 #[component]
 pub fn ExperiencesPage() -> impl IntoView {
@@ -63,6 +82,13 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                 SUGGESTIONS_SHOWN,
             )
         })
+    });
+    // Whether anything stands out at all (linked or dismissed suggestions included).
+    let stands_out = Memo::new(move |_| {
+        let Some(e) = exp.get() else {
+            return false;
+        };
+        work.with(|a| anything_stands_out(matcher(env.catalogue), env.catalogue, a, &e))
     });
     let linked = Memo::new(move |_| {
         work.with(|a| {
@@ -119,6 +145,14 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                     }
                     let list = suggestions.get();
                     if list.is_empty() {
+                        if !stands_out.get() {
+                            return view! {
+                                <div class="suggestions__nothing" data-testid="nothing-stands-out">
+                                    <p>{t(Msg::SuggestionsNothing)}</p>
+                                    <p class="muted">{t(Msg::SuggestionsNothingAdvice)}</p>
+                                </div>
+                            }.into_any();
+                        }
                         return view! { <p class="muted">{t(Msg::SuggestionsNone)}</p> }.into_any();
                     }
                     let description = exp.with(|e| e.as_ref().map(|e| e.description.clone()).unwrap_or_default());
@@ -134,8 +168,10 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                                 let label = comp.label.clone();
                                 let label2 = comp.label.clone();
                                 let terms = s.matched_terms.join(", ");
+                                let strength = s.strength;
                                 view! {
-                                    <li class="suggestion" data-testid="suggestion" data-id=data_id>
+                                    <li class="suggestion" data-testid="suggestion" data-id=data_id data-strength=strength_key(strength)>
+                                        <p class="suggestion__strength">{t(strength_msg(strength))}</p>
                                         <p class="suggestion__label"><span class="code">{cert.code.clone()}</span>" "<span class="competency-label">{comp.label.clone()}</span></p>
                                         <p class="suggestion__words">{t(Msg::SuggestionWords)}" "<mark>{terms}</mark></p>
                                         {(!ranges.is_empty()).then(|| view! {
