@@ -45,6 +45,8 @@ messages! {
     SearchLabel => "Rechercher une certification", "Search for a certification";
     SearchHint => "Un mot, un métier, une compétence ou un code (RNCP, ROME, NSF, Formacode). Les accents et majuscules sont facultatifs.", "A word, a job, a competency or a code (RNCP, ROME, NSF, Formacode). Accents and capitals are optional. Certification texts are in French.";
     Filters => "Filtres", "Filters";
+    FiltersActiveOne => "Filtres ({n} actif)", "Filters ({n} set)";
+    FiltersActiveMany => "Filtres ({n} actifs)", "Filters ({n} set)";
     FilterLevel => "Niveau", "Level";
     FilterStatus => "Statut", "Status";
     FilterCertifier => "Certificateur", "Certifying body";

@@ -135,6 +135,30 @@ test('filters by job (ROME) and training field (NSF), from the data, in the URL'
   watch.assertClean();
 });
 
+test('320 px: the filters fold behind a button, the results come right after the search box', async (t) => {
+  const { page, watch } = await app.newPage(t, { viewport: { width: 320, height: 640 } });
+  const cat = new CataloguePage(page, app);
+  await cat.open();
+  const toggle = page.getByRole('button', { name: 'Filtres' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByLabel('Statut').isVisible(), false, 'folded');
+  const search = await page.getByLabel('Rechercher une certification').boundingBox();
+  const count = await page.getByTestId('results-count').boundingBox();
+  assert.ok(count.y - (search.y + search.height) < 200, `results right after the search box (${count.y})`);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.getByLabel('Statut').selectOption('expired');
+  await page.waitForFunction(() => location.hash.includes('statut=expired'));
+  // A link with a filter set opens with the filters unfolded, the button saying how many.
+  await page.reload();
+  await waitForApp(page);
+  const set = page.getByRole('button', { name: 'Filtres (1 actif)' });
+  assert.equal(await set.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.getByLabel('Statut').inputValue(), 'expired');
+  await checkA11y(page, 'catalogue at 320 px, filters unfolded');
+  watch.assertClean();
+});
+
 test('a fiche deep link survives a reload and shows blocs, competencies and assessment', async (t) => {
   const { page, watch } = await app.newPage(t);
   await app.goto(page, '/#/fiche/RNCP37722');

@@ -39,6 +39,22 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
         hits.retain(|h| listed(&h.cert.code));
         hits
     });
+    // How many filters are set, and whether the filters are unfolded (phones only).
+    let active_filters = move || {
+        query.with(|q| {
+            [
+                q.level.is_some(),
+                q.status.is_some(),
+                q.certifier.is_some(),
+                q.nsf.is_some(),
+                q.rome.is_some(),
+            ]
+            .into_iter()
+            .filter(|set| *set)
+            .count()
+        })
+    };
+    let filters_open = RwSignal::new(active_filters() > 0);
     // How many cards are shown: a page, then one more per "show more"; a new query starts over.
     let shown = RwSignal::new(PAGE);
     Effect::new(move |previous: Option<()>| {
@@ -92,7 +108,18 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                             }
                         />
                     </div>
-                    <fieldset class="filters">
+                    // On a phone the filters fold behind a button (CSS: wide screens always show
+                    // them and hide the button), open from the start when one is set.
+                    <button type="button" class="button button--secondary filters-toggle" data-testid="filters-toggle"
+                        aria-controls="filters" aria-expanded=move || filters_open.get().to_string()
+                        on:click=move |_| filters_open.update(|open| *open = !*open)>
+                        {move || match active_filters() {
+                            0 => t(Msg::Filters)().to_owned(),
+                            n => lang.get().plural(n, Msg::FiltersActiveOne, Msg::FiltersActiveMany),
+                        }}
+                        <span aria-hidden="true">" ▾"</span>
+                    </button>
+                    <fieldset id="filters" class=move || if filters_open.get() { "filters filters--open" } else { "filters" }>
                         <legend>{t(Msg::Filters)}</legend>
                         <div class="field">
                             <label for="filter-level">{t(Msg::FilterLevel)}</label>
