@@ -351,6 +351,8 @@ test('keyboard only: from the host page into the frame, through an assessment, a
   await page.goto(`${state.hostOrigin}/embed-host.html`);
   const a = await frameOf(page, FRAME_A);
   await a.getByTestId('rating').first().waitFor();
+  // Chromium does not render (nor let focus into) a cross-site frame that is off screen.
+  await page.locator('#embed-a + iframe').scrollIntoViewIfNeeded();
   await page.locator('#before-a').focus();
   const inFrame = () => page.evaluate(() => document.activeElement?.matches('#embed-a + iframe') ?? false);
   const focused = () => a.evaluate(() => {

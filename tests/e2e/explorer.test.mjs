@@ -169,6 +169,7 @@ test('a fiche deep link survives a reload and shows blocs, competencies and asse
   await waitForApp(page);
   assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Agent de médiation, information, services/);
   assert.match(await page.title(), /RNCP37722/);
+  await page.getByTestId('fiche-body').waitFor();
   assert.equal(await page.getByTestId('bloc').count(), 3);
   const bc02 = page.locator('[data-testid="bloc"][data-code="RNCP37722BC02"]');
   assert.ok((await bc02.locator('.competency').count()) >= 3);

@@ -220,11 +220,14 @@ export async function watchContext(context, origin) {
 
 /**
  * Waits until the wasm app has mounted: the UI sets `<body data-app-ready="true">` once its
- * first render is in the DOM.
+ * first render is in the DOM; and until nothing on the page is `aria-busy` (a fiche whose file
+ * is still on its way).
  */
 export async function waitForApp(page, { timeout = APP_READY_TIMEOUT } = {}) {
   try {
     await page.waitForSelector('body[data-app-ready="true"]', { state: 'attached', timeout });
+    // A page still fetching what it shows (a fiche's file) says so with aria-busy.
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout });
   } catch (err) {
     let body;
     try {
