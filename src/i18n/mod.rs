@@ -546,6 +546,18 @@ pub fn answer_text(lang: Lang, level: Option<crate::core::assessment::Level>) ->
     level.map_or(Msg::Unrated, level_msg).text(lang)
 }
 
+/// The name of a section in the navigation (the site's header and the embedded one).
+pub fn nav_msg(section: crate::core::route::Section) -> Msg {
+    use crate::core::route::Section;
+    match section {
+        Section::Catalogue => Msg::NavCatalogue,
+        Section::Assess => Msg::NavAssess,
+        Section::Experiences => Msg::NavExperiences,
+        Section::Results => Msg::NavResults,
+        Section::MyData => Msg::NavMyData,
+    }
+}
+
 /// A size in bytes for people: "850 octets", "12,3 Ko", "4,5 Mo" in French; "850 bytes",
 /// "12.3 kB", "4.5 MB" in English (decimal units; one decimal under 100).
 pub fn size_text(lang: Lang, bytes: u64) -> String {

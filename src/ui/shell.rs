@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::context::{current_route, lang, t};
 use crate::core::route::{Route, Section};
-use crate::i18n::Msg;
+use crate::i18n::{nav_msg, Msg};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -74,16 +74,6 @@ pub fn LangSwitch() -> impl IntoView {
         >
             {move || other().native_name()}
         </button>
-    }
-}
-
-fn nav_msg(section: Section) -> Msg {
-    match section {
-        Section::Catalogue => Msg::NavCatalogue,
-        Section::Assess => Msg::NavAssess,
-        Section::Experiences => Msg::NavExperiences,
-        Section::Results => Msg::NavResults,
-        Section::MyData => Msg::NavMyData,
     }
 }
 

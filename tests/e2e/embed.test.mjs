@@ -359,29 +359,44 @@ test('keyboard only: from the host page into the frame, through an assessment, a
     const e = document.activeElement;
     return { tag: e.tagName, type: e.type ?? '', name: e.name ?? '', text: (e.innerText ?? '').trim().slice(0, 60), cls: e.className };
   });
+  // Focus crosses into and out of a cross-site frame asynchronously (another renderer): after
+  // each key, wait until the focus has moved (inside the frame, or out of it).
+  const tab = async (key = 'Tab') => {
+    const before = JSON.stringify(await focused());
+    const wasIn = await inFrame();
+    await page.keyboard.press(key);
+    for (let i = 0; i < 200; i += 1) {
+      const nowIn = await inFrame();
+      if (nowIn !== wasIn) return;
+      if (nowIn && JSON.stringify(await focused()) !== before) return;
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+    }
+    throw new Error(`the focus did not move on ${key}`);
+  };
   // Tab: into the frame, its skip link first.
-  await page.keyboard.press('Tab');
+  await tab();
   assert.ok(await inFrame(), 'focus went into the frame');
   assert.equal((await focused()).cls, 'skip-link');
   // Tab to the first answer of the first competency, choose it with the arrow keys.
   let guard = 0;
   while ((await focused()).type !== 'radio') {
-    await page.keyboard.press('Tab');
+    await tab();
     assert.ok(++guard < 80, 'reached a rating by Tab');
   }
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Space');
-  const rated = await a.getByTestId('rating').first().locator('input[type=radio]:checked').count();
-  assert.equal(rated, 1, 'answered from the keyboard');
+  const rated = a.getByTestId('rating').first().locator('input[type=radio]:checked');
+  await rated.waitFor();
+  assert.equal(await rated.count(), 1, 'answered from the keyboard');
   // Tab on through the whole assessment and out of the frame, to the host's next link.
   guard = 0;
   while (await inFrame()) {
-    await page.keyboard.press('Tab');
+    await tab();
     assert.ok(++guard < 600, 'left the frame by Tab');
   }
   assert.equal(await page.evaluate(() => document.activeElement.id), 'after-a');
   // And back in with Shift+Tab.
-  await page.keyboard.press('Shift+Tab');
+  await tab('Shift+Tab');
   assert.ok(await inFrame(), 'Shift+Tab goes back into the frame');
   watch.assertClean();
 });

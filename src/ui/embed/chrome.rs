@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{embedded, open_full_href};
 use crate::core::route::{Route, Section};
-use crate::i18n::Msg;
+use crate::i18n::{nav_msg, Msg};
 use crate::ui::context::{current_route, t};
 use crate::ui::shell::LangSwitch;
 
@@ -29,16 +29,6 @@ pub fn EmbedHeader() -> impl IntoView {
                 {t(Msg::EmbedOpenFull)}<span aria-hidden="true">"↗"</span>
             </a>
         </header>
-    }
-}
-
-fn nav_msg(section: Section) -> Msg {
-    match section {
-        Section::Catalogue => Msg::NavCatalogue,
-        Section::Assess => Msg::NavAssess,
-        Section::Experiences => Msg::NavExperiences,
-        Section::Results => Msg::NavResults,
-        Section::MyData => Msg::NavMyData,
     }
 }
 
