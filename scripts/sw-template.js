@@ -3,8 +3,9 @@
 // once it has loaded once, and only ever touches the app's own origin.
 // - Install: caches the app shell of this build (index.html, wasm, JS, CSS, icons, manifest,
 //   the catalogue's index data/index.json).
-// - Whole fiches (data/fiches/<CODE>.json) are cached when the app first asks for them (a fiche
-//   opened or selected, or "make all available offline").
+// - Whole fiches (data/fiches/<CODE>.json) and the search file (data/search.json) are cached
+//   when the app first asks for them (a fiche opened or selected, the search box used, or "make
+//   all available offline").
 // - A new deployment has a new BUILD, so the browser installs a new worker; when it activates,
 //   the fiches cached by the previous build are fetched again from the new one, and every cache
 //   of the previous build is deleted (its wasm, JS, CSS, data).
@@ -17,6 +18,7 @@ const APP = `${PREFIX}app-${BUILD}`;
 const DATA = `${PREFIX}data-${BUILD}`;
 const SHELL = new URL('./', self.registration.scope).href;
 const FICHES = new URL('data/fiches/', self.registration.scope).href;
+const SEARCH = new URL('data/search.json', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -75,7 +77,8 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  const fiche = url.href.startsWith(FICHES);
+  // Fiches and the search file: kept in the data cache, which outlives a deployment.
+  const fiche = url.href.startsWith(FICHES) || url.href === SEARCH;
   event.respondWith(
     (async () => {
       const cache = await caches.open(fiche ? DATA : APP);

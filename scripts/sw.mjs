@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes <dist>/sw.js, the service worker of this build, from scripts/sw-template.js:
-// - PRECACHE: every file of the build except the fiche files (data/fiches/, cached on first use),
+// - PRECACHE: every file of the build except the fiche files (data/fiches/) and the search file
+//   (data/search.json), both cached on first use,
 //   embed.js (for providers' pages) and the worker itself, plus './' (the shell, index.html);
 // - BUILD: a hash of every file of the build (names and contents, fiches included) and of the
 //   worker's template, so that a
@@ -40,11 +41,12 @@ const template = readFileSync(join(ROOT, 'scripts/sw-template.js'), 'utf8');
 hash.update(template);
 const build = hash.digest('hex').slice(0, 16);
 // embed.js is for providers' pages (they load it from here), not for the app itself.
-const appFile = (f) => f !== 'index.html' && !f.startsWith('data/fiches/') && !/(^|\/)embed\.js$/.test(f);
+const onUse = (f) => f.startsWith('data/fiches/') || f === 'data/search.json';
+const appFile = (f) => f !== 'index.html' && !onUse(f) && !/(^|\/)embed\.js$/.test(f);
 const precache = ['./', ...all.filter(appFile)];
 const worker = template
   .replace("'__BUILD__'", JSON.stringify(build))
   .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
 writeFileSync(join(dist, 'sw.js'), worker);
-const fiches = all.filter((f) => f.startsWith('data/fiches/')).length;
-console.log(`sw.mjs: build ${build}, ${precache.length} files precached, ${fiches} fiches cached on use`);
+const fiches = all.filter(onUse).length;
+console.log(`sw.mjs: build ${build}, ${precache.length} files precached, ${fiches} files cached on use (fiches, search file)`);

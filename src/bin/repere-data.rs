@@ -22,7 +22,7 @@ mod native {
     use repere::core::dataset::build_layout;
 
     const USAGE: &str = "usage: repere-data <data dir> <out dir>
-Checks every <data dir>/*.json and writes <out dir>/index.json and <out dir>/fiches/<CODE>.json
+Checks every <data dir>/*.json and writes <out dir>/index.json, <out dir>/search.json and <out dir>/fiches/<CODE>.json
 (the out dir is replaced as a whole, never left half-written).";
 
     pub fn main() -> ExitCode {
@@ -90,6 +90,7 @@ Checks every <data dir>/*.json and writes <out dir>/index.json and <out dir>/fic
         fs::create_dir_all(staging.join("fiches"))
             .map_err(|e| format!("{}: {e}", staging.display()))?;
         write(staging.join("index.json"), &layout.index)?;
+        write(staging.join("search.json"), &layout.search)?;
         for (code, json) in &layout.fiches {
             write(staging.join("fiches").join(format!("{code}.json")), json)?;
         }
@@ -99,11 +100,12 @@ Checks every <data dir>/*.json and writes <out dir>/index.json and <out dir>/fic
         fs::rename(&staging, out).map_err(|e| format!("{}: {e}", out.display()))?;
         let fiche_bytes: usize = layout.fiches.iter().map(|(_, j)| j.len()).sum();
         Ok(format!(
-            "repere-data: {} fiches from {} → {} (index {} bytes, fiches {} bytes)",
+            "repere-data: {} fiches from {} → {} (index {} bytes, search {} bytes, fiches {} bytes)",
             layout.fiches.len(),
             data.display(),
             out.display(),
             layout.index.len(),
+            layout.search.len(),
             fiche_bytes
         ))
     }

@@ -460,6 +460,17 @@ pub struct MergeReport {
     pub dropped: usize,
 }
 
+/// The code of the certification a competency id belongs to: its leading `RNCP` and digits
+/// (a competency id starts with its bloc's code, which starts with the certification's code).
+pub fn owner_code(competency_id: &str) -> Option<&str> {
+    let digits = competency_id
+        .strip_prefix("RNCP")?
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    (digits > 0).then(|| &competency_id[..4 + digits])
+}
+
 /// What [`Assessment::prune`] removed because the catalogue no longer knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Pruned {
@@ -872,6 +883,8 @@ impl Assessment {
 
     /// Drops what the catalogue no longer knows (after a data update): selected codes it does
     /// not have, and ratings, notes, evidence and dismissals of competencies it does not have.
+    /// A competency of a certification the catalogue has without its blocs (the app's catalogue
+    /// of cards) is kept: it cannot be checked.
     /// Known codes are rewritten in the catalogue's spelling. Ratings of known competencies of
     /// deselected certifications are kept.
     pub fn prune(&mut self, cat: &Catalogue) -> Pruned {
@@ -892,7 +905,11 @@ impl Assessment {
         self.selection = selection;
         let mut gone: BTreeSet<String> = BTreeSet::new();
         let mut keep = |id: &String| {
-            let known = known.contains(id.as_str());
+            // A competency of a certification whose blocs the catalogue does not hold (a
+            // catalogue of cards) cannot be checked: it is kept.
+            let known = known.contains(id.as_str())
+                || owner_code(id)
+                    .is_some_and(|code| cat.get(code).is_some_and(|c| c.blocs.is_empty()));
             if !known {
                 gone.insert(id.clone());
             }
@@ -1449,6 +1466,54 @@ mod tests {
         assert_eq!(a.rating(C1), Some(Level::Alone));
         assert!(a.prune(&cat).is_empty());
         assert_eq!(a.validate(), Ok(()));
+    }
+
+    #[test]
+    fn against_cards_only_the_competencies_of_unknown_certifications_go() {
+        // The app's catalogue of cards has no blocs: what it cannot check is kept.
+        let bundled = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
+        let cards = Catalogue::of_cards(
+            bundled
+                .all()
+                .iter()
+                .map(|c| {
+                    let mut card = c.clone();
+                    card.blocs.clear();
+                    (card, (c.blocs.len(), c.competency_count()))
+                })
+                .collect(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut a = sample();
+        ok(a.select("RNCP99999"));
+        ok(a.rate("RNCP99999BC01-C01", Some(Level::Alone)));
+        ok(a.rate("RNCP37722BC09-C09", Some(Level::Alone)));
+        ok(a.rate("RNCP3772BC01-C01", Some(Level::Alone)));
+        let pruned = a.prune(&cards);
+        assert_eq!(pruned.codes, ["RNCP99999"]);
+        assert_eq!(
+            pruned.competencies,
+            ["RNCP3772BC01-C01", "RNCP99999BC01-C01"]
+        );
+        assert_eq!(a.rating("RNCP37722BC09-C09"), Some(Level::Alone));
+        assert_eq!(a.rating(C1), Some(Level::Alone));
+        // The whole catalogue drops what its fiche does not have.
+        assert_eq!(a.prune(&bundled).competencies, ["RNCP37722BC09-C09"]);
+    }
+
+    #[test]
+    fn owner_codes() {
+        for (id, owner) in [
+            ("RNCP37722BC01-C01", Some("RNCP37722")),
+            ("RNCP2383BC01-C01", Some("RNCP2383")),
+            ("RNCP1", Some("RNCP1")),
+            ("RNCPBC01", None),
+            ("rncp37722BC01", None),
+            ("", None),
+            ("X", None),
+        ] {
+            assert_eq!(owner_code(id), owner, "{id}");
+        }
     }
 
     #[test]

@@ -176,13 +176,16 @@ pub enum LinkTarget {
 }
 
 /// All bundled certifications, sorted by code, with an index of codes and competency ids.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalogue {
     certs: Vec<Certification>,
     /// Upper-case code → position in `certs`.
     by_code: HashMap<String, usize>,
     /// Competency id → (certification, bloc, competency) positions.
     by_competency: HashMap<String, (usize, usize, usize)>,
+    /// A catalogue of cards (`of_cards`): per certification, its bloc and competency counts
+    /// (its blocs are not loaded). Empty in a whole catalogue.
+    counts: Vec<(usize, usize)>,
 }
 
 impl Catalogue {
@@ -240,7 +243,41 @@ impl Catalogue {
             certs,
             by_code,
             by_competency,
+            counts: Vec::new(),
         })
+    }
+
+    /// A catalogue of cards: certifications without their blocs, each with its bloc and
+    /// competency counts. Fails when two entries have the same code.
+    pub fn of_cards(
+        mut cards: Vec<(Certification, (usize, usize))>,
+    ) -> Result<Catalogue, DataError> {
+        // `from_certifications` sorts by code: the counts follow the same order.
+        cards.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+        let counts = cards.iter().map(|(_, n)| *n).collect();
+        let mut cat = Catalogue::from_certifications(
+            cards.into_iter().map(|(c, _)| (String::new(), c)).collect(),
+        )?;
+        cat.counts = counts;
+        Ok(cat)
+    }
+
+    /// How many blocs a certification has, and competencies in all (its blocs loaded or not).
+    pub fn counts(&self, cert: &Certification) -> (usize, usize) {
+        if !cert.blocs.is_empty() {
+            return (cert.blocs.len(), cert.competency_count());
+        }
+        self.by_code
+            .get(&cert.code.to_ascii_uppercase())
+            .and_then(|i| self.counts.get(*i))
+            .copied()
+            .unwrap_or((0, 0))
+    }
+
+    /// Whether the catalogue holds the blocs of this certification (always, but in a catalogue
+    /// of cards).
+    pub fn has_blocs(&self, code: &str) -> bool {
+        self.get(code).is_some_and(|c| !c.blocs.is_empty())
     }
 
     /// The catalogue of `data/*.json`, embedded for tests, tools and benchmarks. The app does

@@ -1,19 +1,22 @@
-//! The catalogue as the app downloads it: a compact index plus one file per fiche.
+//! The catalogue as the app downloads it: a compact index, a search file, and one file per
+//! fiche.
 //!
 //! The build (`repere-data`, see `src/bin/repere-data.rs`) reads `data/*.json`, checks every
 //! file field by field, and writes into `dist/data/`:
 //!
-//! - `index.json`: a [`CatalogueIndex`], what the catalogue's cards, search and filters need,
-//!   and what the self-assessment, experiences and results pages need (blocs and competency
-//!   labels of every fiche). It is the one data file of a first visit.
+//! - `index.json`: a [`CatalogueIndex`] of [`IndexEntry`], what the catalogue's cards and
+//!   filters need (no blocs: their number only). It is the one data file of a first visit, and
+//!   it stays small with thousands of fiches.
+//! - `search.json`: a [`SearchFile`], every fiche's blocs and competency labels, fetched when
+//!   the search box is first used (the search looks into them).
 //! - `fiches/<CODE>.json`: the whole certification as in `data/`, compact, fetched when its
-//!   fiche page opens (or when the user selects it, so that it works offline later).
+//!   fiche page opens or the user selects it (the self-assessment, experiences and results
+//!   pages read the selected certifications from there).
 //!
-//! An [`IndexEntry`] is a [`Certification`] without its long descriptive texts (objectives,
-//! activities, jury, statistics, evaluation modalities…). [`IndexEntry::to_certification`]
-//! gives it back as a `Certification` whose missing fields are `None` (*not loaded*, which the
-//! fiche page never shows: it waits for the fiche file). Adding a certification is still adding a
-//! file to `data/`: nothing here names one.
+//! An index entry is read back as a [`Certification`] with no blocs and its long texts `None`
+//! (*not loaded*); the catalogue keeps each entry's bloc and competency counts
+//! ([`Catalogue::counts`]). Adding a certification is still adding a file to `data/`: nothing
+//! here names one.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,29 +25,49 @@ use super::date::Date;
 use super::model::{Bloc, CertRef, Certification, Certifier, CodeLabel, Competency, Source};
 
 /// Version of the index format; the app refuses an index of another version.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 /// The index's path under the app's root, as the app fetches it.
 pub const INDEX_PATH: &str = "data/index.json";
+/// The search file's path under the app's root.
+pub const SEARCH_PATH: &str = "data/search.json";
 
 /// The path of a fiche's file under the app's root.
 pub fn fiche_path(code: &str) -> String {
     format!("data/fiches/{}.json", code.trim().to_ascii_uppercase())
 }
 
-/// The catalogue index: every fiche's entry, sorted by code. Written as [`IndexEntry`], read as
-/// [`Certification`] (whose reader the app needs anyway for the fiche files): an entry is a
-/// certification's JSON without the fields it leaves out.
+/// The catalogue index: every fiche's entry, sorted by code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CatalogueIndex<Entry> {
+pub struct CatalogueIndex {
     pub format: u32,
     /// Total size in bytes of all fiche files (shown before "make all available offline").
     pub fiche_bytes: u64,
-    pub fiches: Vec<Entry>,
+    /// Size in bytes of the search file.
+    pub search_bytes: u64,
+    pub fiches: Vec<IndexEntry>,
 }
 
-/// What the index keeps of one certification, in the certification's JSON shape.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The search file: every fiche's blocs, in the index's order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchFile {
+    pub format: u32,
+    pub fiches: Vec<SearchEntry>,
+}
+
+/// A fiche's blocs in the search file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchEntry {
+    pub code: String,
+    pub blocs: Vec<IndexBloc>,
+}
+
+/// What the index keeps of one certification, in the certification's JSON shape (without
+/// blocs, with their counts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IndexEntry {
     pub code: String,
     pub title: String,
@@ -66,7 +89,9 @@ pub struct IndexEntry {
     pub registration_end: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jobs: Option<Vec<String>>,
-    pub blocs: Vec<IndexBloc>,
+    /// How many blocs, and competencies in all.
+    pub bloc_count: usize,
+    pub competency_count: usize,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub previous: Vec<CertRef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -74,16 +99,18 @@ pub struct IndexEntry {
 }
 
 /// A certifier in the index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Named {
     pub name: String,
 }
 
-/// A bloc in the index: its code, title and competencies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A bloc in the search file: its code, title and competencies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IndexBloc {
     pub code: String,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub code_assigned: bool,
     pub title: String,
     pub competencies: Vec<Competency>,
@@ -110,23 +137,15 @@ impl IndexEntry {
             rome: cert.rome.clone(),
             registration_end: cert.registration_end,
             jobs: cert.jobs.clone(),
-            blocs: cert
-                .blocs
-                .iter()
-                .map(|b| IndexBloc {
-                    code: b.code.clone(),
-                    code_assigned: b.code_assigned,
-                    title: b.title.clone(),
-                    competencies: b.competencies.clone(),
-                })
-                .collect(),
+            bloc_count: cert.blocs.len(),
+            competency_count: cert.competency_count(),
             previous: cert.previous.clone(),
             next: cert.next.clone(),
         }
     }
 
     /// The entry as a certification, as the app reads it: the fields the index leaves out are
-    /// `None` (or empty).
+    /// `None` (or empty: no blocs).
     pub fn to_certification(&self) -> Certification {
         Certification {
             code: self.code.clone(),
@@ -150,18 +169,7 @@ impl IndexEntry {
             objectives: None,
             activities: None,
             attested_competencies: None,
-            blocs: self
-                .blocs
-                .iter()
-                .map(|b| Bloc {
-                    code: b.code.clone(),
-                    code_assigned: b.code_assigned,
-                    title: b.title.clone(),
-                    competencies: b.competencies.clone(),
-                    assessment: None,
-                    split_warning: None,
-                })
-                .collect(),
+            blocs: Vec::new(),
             bloc_acquisition: None,
             sectors: None,
             jobs: self.jobs.clone(),
@@ -182,6 +190,7 @@ impl IndexEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub index: String,
+    pub search: String,
     pub fiches: Vec<(String, String)>,
 }
 
@@ -203,43 +212,160 @@ pub fn build_layout(sources: &[(&str, &str)]) -> Result<Layout, DataError> {
         })?;
         fiches.push((cert.code.clone(), json));
     }
+    let search = SearchFile {
+        format: INDEX_FORMAT,
+        fiches: catalogue
+            .all()
+            .iter()
+            .map(|cert| SearchEntry {
+                code: cert.code.clone(),
+                blocs: cert
+                    .blocs
+                    .iter()
+                    .map(|b| IndexBloc {
+                        code: b.code.clone(),
+                        code_assigned: b.code_assigned,
+                        title: b.title.clone(),
+                        competencies: b.competencies.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let search = to_json("search.json", &search)?;
     let index = CatalogueIndex {
         format: INDEX_FORMAT,
         fiche_bytes: fiches.iter().map(|(_, j)| j.len() as u64).sum(),
+        search_bytes: search.len() as u64,
         fiches: catalogue.all().iter().map(IndexEntry::of).collect(),
     };
-    let index = serde_json::to_string(&index).map_err(|e| DataError {
-        file: "index.json".into(),
-        field: ".".into(),
-        message: e.to_string(),
-    })?;
-    Ok(Layout { index, fiches })
+    let index = to_json("index.json", &index)?;
+    Ok(Layout {
+        index,
+        search,
+        fiches,
+    })
 }
 
-/// The catalogue from the index the app downloaded, with the total size of the fiche files.
-pub fn read_index(json: &str) -> Result<(Catalogue, u64), DataError> {
+fn to_json<T: Serialize>(file: &str, value: &T) -> Result<String, DataError> {
+    serde_json::to_string(value).map_err(|e| DataError {
+        file: file.into(),
+        field: ".".into(),
+        message: e.to_string(),
+    })
+}
+
+/// What the app downloaded first: the catalogue of cards (no blocs), the total size of the
+/// fiche files, and the size of the search file.
+#[derive(Debug)]
+pub struct Cards {
+    pub catalogue: Catalogue,
+    pub fiche_bytes: u64,
+    pub search_bytes: u64,
+}
+
+/// The catalogue of cards from the index the app downloaded.
+pub fn read_index(json: &str) -> Result<Cards, DataError> {
     let err = |field: &str, message: String| DataError {
         file: "index.json".into(),
         field: field.into(),
         message,
     };
-    let index: CatalogueIndex<Certification> =
-        serde_json::from_str(json).map_err(|e| err(".", e.to_string()))?;
+    let index: CatalogueIndex = serde_json::from_str(json).map_err(|e| err(".", e.to_string()))?;
     if index.format != INDEX_FORMAT {
         return Err(err(
             "format",
             format!("format {} is not {INDEX_FORMAT}", index.format),
         ));
     }
-    let mut files = Vec::with_capacity(index.fiches.len());
-    for (i, cert) in index.fiches.into_iter().enumerate() {
-        check_certification("index.json", &cert).map_err(|e| DataError {
+    let mut certs = Vec::with_capacity(index.fiches.len());
+    for (i, entry) in index.fiches.iter().enumerate() {
+        let cert = entry.to_certification();
+        check_card(&cert)
+            .map_err(|(field, message)| err(&format!("fiches[{i}].{field}"), message))?;
+        certs.push((cert, (entry.bloc_count, entry.competency_count)));
+    }
+    Ok(Cards {
+        catalogue: Catalogue::of_cards(certs).map_err(|e| DataError {
+            file: "index.json".into(),
+            ..e
+        })?,
+        fiche_bytes: index.fiche_bytes,
+        search_bytes: index.search_bytes,
+    })
+}
+
+/// What a card needs: an RNCP code, a title, a certifier.
+fn check_card(cert: &Certification) -> Result<(), (&'static str, String)> {
+    if !cert.code.starts_with("RNCP")
+        || cert.code.len() < 5
+        || !cert.code[4..].bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(("code", "must be RNCP followed by digits".into()));
+    }
+    if cert.title.trim().is_empty() {
+        return Err(("title", "must not be empty".into()));
+    }
+    if cert.certifiers.is_empty() {
+        return Err(("certifiers", "at least one certifier is required".into()));
+    }
+    Ok(())
+}
+
+/// The whole catalogue for searching: the cards with the blocs of the search file, every
+/// certification checked as a data file is.
+pub fn read_search(json: &str, cards: &Catalogue) -> Result<Catalogue, DataError> {
+    let err = |field: String, message: String| DataError {
+        file: "search.json".into(),
+        field,
+        message,
+    };
+    let file: SearchFile =
+        serde_json::from_str(json).map_err(|e| err(".".into(), e.to_string()))?;
+    if file.format != INDEX_FORMAT {
+        return Err(err(
+            "format".into(),
+            format!("format {} is not {INDEX_FORMAT}", file.format),
+        ));
+    }
+    if file.fiches.len() != cards.all().len() {
+        return Err(err(
+            "fiches".into(),
+            format!(
+                "{} fiches, the index has {}",
+                file.fiches.len(),
+                cards.all().len()
+            ),
+        ));
+    }
+    let mut certs = Vec::with_capacity(file.fiches.len());
+    for (i, (entry, card)) in file.fiches.into_iter().zip(cards.all()).enumerate() {
+        if entry.code != card.code {
+            return Err(err(
+                format!("fiches[{i}].code"),
+                format!("{} where the index has {}", entry.code, card.code),
+            ));
+        }
+        let mut cert = card.clone();
+        cert.blocs = entry
+            .blocs
+            .into_iter()
+            .map(|b| Bloc {
+                code: b.code,
+                code_assigned: b.code_assigned,
+                title: b.title,
+                competencies: b.competencies,
+                assessment: None,
+                split_warning: None,
+            })
+            .collect();
+        check_certification("search.json", &cert).map_err(|e| DataError {
             field: format!("fiches[{i}].{}", e.field),
             ..e
         })?;
-        files.push(("index.json".to_owned(), cert));
+        certs.push(("search.json".to_owned(), cert));
     }
-    Ok((Catalogue::from_certifications(files)?, index.fiche_bytes))
+    Catalogue::from_certifications(certs)
 }
 
 /// A fiche's file as downloaded: the whole certification, which must be the one asked for.

@@ -9,6 +9,7 @@
 //! word also matches other forms of it and its related terms (`conflit` → "conflictuelles"),
 //! at half the weight of a literal match.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::catalogue::{Catalogue, Status};
@@ -160,17 +161,39 @@ fn fields(cert: &Certification) -> Vec<(Field, &str)> {
     out
 }
 
-/// One searchable text, folded once, with the concept of each of its words.
+/// One searchable text of a certification, folded, with the concept of each of its words, as
+/// [`match_cert`] reads it (built for the few certifications whose reasons are shown).
 #[derive(Debug)]
 struct IndexedField<'a> {
     field: Field,
     text: &'a str,
     folded: FoldedText,
     /// `(concept, byte range in text)`, from the French analyzer (empty without one).
-    concepts: Vec<(String, Range<usize>)>,
+    concepts: Vec<(&'a str, Range<usize>)>,
 }
 
-/// The catalogue prepared for searching: built once, queried on every keystroke.
+/// One searchable text in the index: whose it is, its ranking weight, and its concepts.
+#[derive(Debug)]
+struct Entry<'a> {
+    cert: u32,
+    field: Field,
+    text: &'a str,
+    /// `(concept id, byte range in text)`; none for a repeat (the same field with the same
+    /// text earlier in the certification), which adds nothing to the score (its reason merges
+    /// with the first one's) and so is in no postings.
+    concepts: Vec<(u32, Range<usize>)>,
+}
+
+/// The catalogue prepared for searching: built once (in steps, see [`SearchIndexBuilder`]),
+/// queried on every keystroke.
+///
+/// An inverted index: every folded word of the data (letters and digits) with the texts it
+/// occurs in, and every concept with its texts. A query term matches a text literally exactly
+/// when it is a substring of one of the text's words (a term has no separator in it), so the
+/// texts a term matches are the union of the postings of the words that contain it, found by
+/// one scan of the vocabulary. Scores come from the postings alone; the reasons (texts and
+/// highlights) are computed for the results shown only. `tests` checks that the hits are those
+/// of the exhaustive scan.
 ///
 /// With an [`Analyzer`], a query word also matches the words of the same concept (same stem,
 /// or same related-terms group: `conflit` finds "situations conflictuelles"); those matches
@@ -179,127 +202,324 @@ struct IndexedField<'a> {
 pub struct SearchIndex<'a> {
     catalogue: &'a Catalogue,
     analyzer: Option<&'a Analyzer>,
-    certs: Vec<Vec<IndexedField<'a>>>,
-    /// Per certification, what a query term is first checked against (see [`Digest`]).
-    digests: Vec<Digest>,
+    entries: Vec<Entry<'a>>,
+    /// Per certification, its entries' range in `entries`.
+    cert_entries: Vec<Range<u32>>,
+    /// Every word, each preceded by `\u{1}`, in one string (scanned once per query term).
+    vocabulary: String,
+    /// Byte offset of each word's separator in `vocabulary`, ascending.
+    word_starts: Vec<u32>,
+    /// Per word, the entries it occurs in (ascending, no repeats).
+    word_postings: Vec<Vec<u32>>,
+    concept_names: Vec<String>,
+    concept_ids: HashMap<String, u32>,
+    /// Per concept, the entries it occurs in (ascending, no repeats).
+    concept_postings: Vec<Vec<u32>>,
 }
 
-/// A certification's searchable texts in one piece: every field's folded text, joined by a
-/// separator no query term contains, and every concept of its words, sorted. A term is found
-/// in some field exactly when it is found here, so a certification missing one term is set
-/// aside without looking at its fields one by one (most of them, on a selective query).
+/// Builds a [`SearchIndex`] a few certifications at a time, so that the app can build it
+/// between frames without one long task.
 #[derive(Debug)]
-struct Digest {
-    folded: String,
-    concepts: Vec<String>,
+pub struct SearchIndexBuilder<'a> {
+    index: SearchIndex<'a>,
+    word_ids: HashMap<String, u32>,
+    next: usize,
 }
 
-impl Digest {
-    fn new(fields: &[IndexedField<'_>]) -> Digest {
-        let mut folded = String::new();
-        let mut concepts = Vec::new();
-        for f in fields {
-            folded.push_str(&f.folded.folded);
-            folded.push('\u{1}');
-            concepts.extend(f.concepts.iter().map(|(c, _)| c.clone()));
+impl<'a> SearchIndexBuilder<'a> {
+    pub fn new(catalogue: &'a Catalogue, analyzer: Option<&'a Analyzer>) -> Self {
+        SearchIndexBuilder {
+            index: SearchIndex {
+                catalogue,
+                analyzer,
+                entries: Vec::new(),
+                cert_entries: Vec::with_capacity(catalogue.all().len()),
+                vocabulary: String::new(),
+                word_starts: Vec::new(),
+                word_postings: Vec::new(),
+                concept_names: Vec::new(),
+                concept_ids: HashMap::new(),
+                concept_postings: Vec::new(),
+            },
+            word_ids: HashMap::new(),
+            next: 0,
         }
-        concepts.sort_unstable();
-        concepts.dedup();
-        Digest { folded, concepts }
     }
 
-    /// Whether every term is found, literally or by its concept.
-    fn may_match(&self, terms: &[String], concepts: &[Option<String>]) -> bool {
-        terms.iter().zip(concepts).all(|(term, concept)| {
-            self.folded.contains(term.as_str())
-                || concept
-                    .as_ref()
-                    .is_some_and(|c| self.concepts.binary_search(c).is_ok())
-        })
+    /// Indexes up to `count` more certifications; true when all are.
+    pub fn step(&mut self, count: usize) -> bool {
+        let certs = self.index.catalogue.all();
+        let end = (self.next + count).min(certs.len());
+        for (i, cert) in certs.iter().enumerate().take(end).skip(self.next) {
+            self.add(i as u32, cert);
+        }
+        self.next = end;
+        self.next == certs.len()
+    }
+
+    /// How many certifications are indexed, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.index.catalogue.all().len())
+    }
+
+    /// The index (whatever was not yet indexed is indexed now).
+    pub fn finish(mut self) -> SearchIndex<'a> {
+        self.step(usize::MAX);
+        self.index
+    }
+
+    fn add(&mut self, cert_idx: u32, cert: &'a Certification) {
+        let ix = &mut self.index;
+        let first = ix.entries.len() as u32;
+        for (field, text) in fields(cert) {
+            let id = ix.entries.len() as u32;
+            let repeat = ix.entries[first as usize..]
+                .iter()
+                .any(|e| e.field == field && e.text == text);
+            let concepts = match ix.analyzer {
+                Some(a) if !repeat => a
+                    .analyze(text)
+                    .into_iter()
+                    .map(|t| {
+                        let next = ix.concept_names.len() as u32;
+                        let cid = *ix.concept_ids.entry(t.concept.clone()).or_insert(next);
+                        if cid == next {
+                            ix.concept_names.push(t.concept);
+                            ix.concept_postings.push(Vec::new());
+                        }
+                        push_once(&mut ix.concept_postings[cid as usize], id);
+                        (cid, t.range)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if !repeat {
+                for word in fold(text).split(|c: char| !c.is_alphanumeric()) {
+                    if word.is_empty() {
+                        continue;
+                    }
+                    let wid = match self.word_ids.get(word) {
+                        Some(w) => *w,
+                        None => {
+                            let w = ix.word_postings.len() as u32;
+                            ix.word_starts.push(ix.vocabulary.len() as u32);
+                            ix.vocabulary.push('\u{1}');
+                            ix.vocabulary.push_str(word);
+                            ix.word_postings.push(Vec::new());
+                            self.word_ids.insert(word.to_owned(), w);
+                            w
+                        }
+                    };
+                    push_once(&mut ix.word_postings[wid as usize], id);
+                }
+            }
+            ix.entries.push(Entry {
+                cert: cert_idx,
+                field,
+                text,
+                concepts,
+            });
+        }
+        ix.cert_entries.push(first..ix.entries.len() as u32);
+    }
+}
+
+/// Appends `id` unless it is already the last one (ids come in ascending order).
+fn push_once(list: &mut Vec<u32>, id: u32) {
+    if list.last() != Some(&id) {
+        list.push(id);
     }
 }
 
 impl<'a> SearchIndex<'a> {
     pub fn new(catalogue: &'a Catalogue, analyzer: Option<&'a Analyzer>) -> SearchIndex<'a> {
-        let certs = catalogue
-            .all()
-            .iter()
-            .map(|cert| {
-                fields(cert)
-                    .into_iter()
-                    .map(|(field, text)| IndexedField {
-                        field,
-                        text,
-                        folded: FoldedText::new(text),
-                        concepts: analyzer
-                            .map(|a| {
-                                a.analyze(text)
-                                    .into_iter()
-                                    .map(|t| (t.concept, t.range))
-                                    .collect()
-                            })
-                            .unwrap_or_default(),
-                    })
-                    .collect()
-            })
-            .collect::<Vec<Vec<IndexedField<'a>>>>();
-        let digests = certs.iter().map(|fields| Digest::new(fields)).collect();
-        SearchIndex {
-            catalogue,
-            analyzer,
-            certs,
-            digests,
+        SearchIndexBuilder::new(catalogue, analyzer).finish()
+    }
+
+    /// Runs a query on `today` (for status), with the reasons of every hit.
+    pub fn search(&self, query: &Query, today: Date) -> Vec<Hit<'a>> {
+        self.search_page(query, today, usize::MAX)
+    }
+
+    /// Runs a query; only the first `reasoned` hits get their reasons (the ones on screen),
+    /// the others have none yet (same order, same scores).
+    pub fn search_page(&self, query: &Query, today: Date, reasoned: usize) -> Vec<Hit<'a>> {
+        let terms = query_terms(&query.text);
+        let mut hits = if terms.is_empty() {
+            browse(self.catalogue, query, today)
+        } else {
+            self.scored(query, today, &terms)
+        };
+        let end = reasoned.min(hits.len());
+        self.explain(&mut hits[..end], query);
+        hits
+    }
+
+    /// Fills in the reasons of these hits (of `query`): the cards on screen.
+    pub fn explain(&self, hits: &mut [Hit<'a>], query: &Query) {
+        let terms = query_terms(&query.text);
+        if terms.is_empty() {
+            return;
+        }
+        let concepts = self.query_concepts(&terms);
+        for hit in hits.iter_mut().filter(|h| h.reason_count == 0) {
+            if let Some(i) = self.position(hit.cert) {
+                let fields = self.cert_fields(i);
+                if let Some((reasons, _)) = match_cert(&fields, &terms, &concepts) {
+                    hit.reason_count = reasons.len();
+                    hit.reasons = reasons.into_iter().take(MAX_REASONS).collect();
+                }
+            }
         }
     }
 
-    /// Runs a query on `today` (for status).
-    pub fn search(&self, query: &Query, today: Date) -> Vec<Hit<'a>> {
-        self.search_with(query, today, true)
-    }
-
-    /// `search`, with or without the digests' first check (the same hits either way).
-    fn search_with(&self, query: &Query, today: Date, use_digests: bool) -> Vec<Hit<'a>> {
-        let terms = query_terms(&query.text);
-        let concepts: Vec<Option<String>> = terms
+    fn query_concepts(&self, terms: &[String]) -> Vec<Option<String>> {
+        terms
             .iter()
             .map(|t| {
                 self.analyzer
                     .and_then(|a| a.analyze(t).into_iter().next().map(|tok| tok.concept))
             })
-            .collect();
+            .collect()
+    }
+
+    /// The hits of a query with text, ranked, without reasons.
+    fn scored(&self, query: &Query, today: Date, terms: &[String]) -> Vec<Hit<'a>> {
+        let certs = self.catalogue.all();
+        let concepts = self.query_concepts(terms);
+        // Per certification: score, and how many terms were found (terms are counted once,
+        // in order: a certification is still a candidate after term i only if it had all
+        // the terms before it).
+        let mut score = vec![0u32; certs.len()];
+        let mut found = vec![0u16; certs.len()];
+        let mut weight = vec![0u32; self.entries.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (i, term) in terms.iter().enumerate() {
+            let literal = self.literal_postings(term);
+            let concept = concepts[i]
+                .as_ref()
+                .and_then(|c| self.concept_ids.get(c))
+                .map(|c| self.concept_postings[*c as usize].as_slice())
+                .unwrap_or_default();
+            let i = i as u16;
+            let mut add = |entry: u32, w: u32, touched: &mut Vec<u32>| {
+                let e = &self.entries[entry as usize];
+                let c = e.cert as usize;
+                if found[c] < i {
+                    return;
+                }
+                if weight[entry as usize] == 0 {
+                    touched.push(entry);
+                }
+                weight[entry as usize] += w;
+                if found[c] == i {
+                    found[c] = i + 1;
+                }
+            };
+            for &entry in &literal {
+                let w = 2 * self.entries[entry as usize].field.weight();
+                add(entry, w, &mut touched);
+            }
+            for &entry in concept {
+                if literal.binary_search(&entry).is_err() {
+                    let w = self.entries[entry as usize].field.weight();
+                    add(entry, w, &mut touched);
+                }
+            }
+        }
+        let all = terms.len() as u16;
+        for &entry in &touched {
+            let c = self.entries[entry as usize].cert as usize;
+            if found[c] == all {
+                score[c] += weight[entry as usize];
+            }
+        }
         let mut hits: Vec<Hit<'a>> = Vec::new();
-        for ((cert, fields), digest) in self
-            .catalogue
-            .all()
-            .iter()
-            .zip(&self.certs)
-            .zip(&self.digests)
-        {
-            if use_digests && !terms.is_empty() && !digest.may_match(&terms, &concepts) {
+        for (c, cert) in certs.iter().enumerate() {
+            if found[c] != all {
                 continue;
             }
             let status = self.catalogue.status(cert, today);
-            if !passes_filters(cert, status, query) {
-                continue;
-            }
-            if terms.is_empty() {
+            if passes_filters(cert, status, query) {
                 hits.push(Hit {
                     cert,
                     status,
                     reasons: Vec::new(),
                     reason_count: 0,
-                    score: 0,
+                    score: score[c],
                 });
+            }
+        }
+        sort_hits(&mut hits);
+        hits
+    }
+
+    /// The entries a term occurs in literally (ascending, no repeats).
+    fn literal_postings(&self, term: &str) -> Vec<u32> {
+        let mut words: Vec<usize> = self
+            .vocabulary
+            .match_indices(term)
+            .map(|(pos, _)| self.word_starts.partition_point(|s| (*s as usize) < pos) - 1)
+            .collect();
+        words.dedup();
+        let mut out: Vec<u32> = match words.as_slice() {
+            [one] => return self.word_postings[*one].clone(),
+            _ => words
+                .iter()
+                .flat_map(|w| self.word_postings[*w].iter().copied())
+                .collect(),
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn position(&self, cert: &Certification) -> Option<usize> {
+        let certs = self.catalogue.all();
+        certs
+            .iter()
+            .position(|c| std::ptr::eq(c, cert))
+            .filter(|i| *i < self.cert_entries.len())
+    }
+
+    /// A certification's texts as [`match_cert`] reads them.
+    fn cert_fields(&self, cert: usize) -> Vec<IndexedField<'_>> {
+        let range = self.cert_entries[cert].clone();
+        self.entries[range.start as usize..range.end as usize]
+            .iter()
+            .map(|e| IndexedField {
+                field: e.field.clone(),
+                text: e.text,
+                folded: FoldedText::new(e.text),
+                concepts: e
+                    .concepts
+                    .iter()
+                    .map(|(c, r)| (self.concept_names[*c as usize].as_str(), r.clone()))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The exhaustive search the index must agree with: every certification's texts scanned.
+    #[cfg(test)]
+    fn search_exhaustive(&self, query: &Query, today: Date) -> Vec<Hit<'a>> {
+        let terms = query_terms(&query.text);
+        if terms.is_empty() {
+            return browse(self.catalogue, query, today);
+        }
+        let concepts = self.query_concepts(&terms);
+        let mut hits = Vec::new();
+        for (i, cert) in self.catalogue.all().iter().enumerate() {
+            let status = self.catalogue.status(cert, today);
+            if !passes_filters(cert, status, query) {
                 continue;
             }
-            if let Some((reasons, score)) = match_cert(fields, &terms, &concepts) {
-                let reason_count = reasons.len();
-                let reasons = reasons.into_iter().take(MAX_REASONS).collect();
+            if let Some((reasons, score)) = match_cert(&self.cert_fields(i), &terms, &concepts) {
                 hits.push(Hit {
                     cert,
                     status,
-                    reasons,
-                    reason_count,
+                    reason_count: reasons.len(),
+                    reasons: reasons.into_iter().take(MAX_REASONS).collect(),
                     score,
                 });
             }
@@ -400,7 +620,7 @@ fn match_cert(
                 highlights.extend(
                     f.concepts
                         .iter()
-                        .filter(|(c, _)| c == concept)
+                        .filter(|(c, _)| *c == concept.as_str())
                         .map(|(_, r)| r.clone()),
                 );
                 if highlights.len() > before {
@@ -629,10 +849,11 @@ mod tests {
     }
 
     #[test]
-    fn the_digests_set_aside_only_certifications_that_cannot_match() {
+    fn the_inverted_index_finds_what_the_exhaustive_scan_finds() {
         let cat = Catalogue::bundled().unwrap();
         let analyzer = Analyzer::new();
         let index = SearchIndex::new(&cat, Some(&analyzer));
+        let literal = SearchIndex::new(&cat, None);
         let today = Date::new(2026, 11, 22).unwrap();
         // Every word of the data, its prefixes, and pairs of neighbouring words.
         let mut texts: Vec<String> = Vec::new();
@@ -652,22 +873,29 @@ mod tests {
         texts.dedup();
         texts.extend(["zzz", "médiation zzz", "conflits", "CONFLIT", "k12"].map(String::from));
         assert!(texts.len() > 1000);
-        let key = |hits: Vec<Hit<'_>>| -> Vec<(String, u32, usize)> {
-            hits.into_iter()
-                .map(|h| (h.cert.code.clone(), h.score, h.reason_count))
-                .collect()
-        };
         for text in texts {
             let q = Query {
                 text,
                 ..Query::default()
             };
-            assert_eq!(
-                key(index.search_with(&q, today, true)),
-                key(index.search_with(&q, today, false)),
-                "{:?}",
-                q.text
-            );
+            for ix in [&index, &literal] {
+                let want = ix.search_exhaustive(&q, today);
+                assert_eq!(ix.search(&q, today), want, "{:?}", q.text);
+                // Reasons for the first hits only: same order, same scores.
+                let page = ix.search_page(&q, today, 2);
+                assert_eq!(page.len(), want.len());
+                for (i, (p, w)) in page.iter().zip(&want).enumerate() {
+                    assert_eq!(
+                        (p.cert.code.as_str(), p.score),
+                        (w.cert.code.as_str(), w.score)
+                    );
+                    if i < 2 {
+                        assert_eq!(p, w);
+                    } else {
+                        assert!(p.reasons.is_empty());
+                    }
+                }
+            }
         }
     }
 }

@@ -33,6 +33,8 @@ messages! {
     FooterPrivacy => "Repère fonctionne entièrement dans votre navigateur\u{a0}: aucun compte, aucun suivi, rien n’est envoyé.", "Repère runs entirely in your browser: no account, no tracking, nothing is sent.";
     DataBroken => "Les données de l’application sont illisibles. Merci de signaler ce problème\u{a0}: {detail}", "The application data cannot be read. Please report this problem: {detail}";
     DataUnreachable => "Le catalogue n’a pas pu être chargé. Vérifiez votre connexion à Internet, puis réessayez. Une fois chargé, Repère fonctionne aussi hors ligne.", "The catalogue could not be loaded. Check your Internet connection, then try again. Once loaded, Repère also works offline.";
+    SelectionLoading => "Chargement des certifications choisies…", "Loading the chosen certifications…";
+    SelectionFailed => "Ces fiches n’ont pas pu être chargées : {codes}. Vérifiez votre connexion à Internet, puis réessayez.", "These fiches could not be loaded: {codes}. Check your Internet connection, then try again.";
     FicheLoading => "Chargement de la fiche…", "Loading the fiche…";
     FicheUnreachable => "Cette fiche n’a pas pu être chargée. Vérifiez votre connexion à Internet, puis réessayez.", "This fiche could not be loaded. Check your Internet connection, then try again.";
     ModalitiesUnavailable => "non disponibles (la fiche n’a pas pu être chargée)", "not available (the fiche could not be loaded)";
@@ -56,6 +58,8 @@ messages! {
     ClearSearch => "Effacer la recherche et les filtres", "Clear search and filters";
     ResultsOne => "{n} certification", "{n} certification";
     ResultsMany => "{n} certifications", "{n} certifications";
+    SearchPartial => "La recherche porte ici sur les titres, codes et métiers : les compétences n’ont pas pu être chargées (hors ligne ?).", "Here the search covers titles, codes and jobs: the competencies could not be loaded (offline?).";
+    SearchPreparing => "Préparation de la recherche…", "Preparing the search…";
     NoResults => "Aucune certification ne correspond. Essayez un autre mot ou retirez un filtre.", "No certification matches. Try another word or remove a filter.";
     LevelN => "Niveau {n}", "Level {n}";
     StatusActive => "Active", "Active";

@@ -39,9 +39,10 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let loaded = match browser::fetch_text(INDEX_PATH).await {
             Ok(json) => read_index(&json)
-                .map(|(catalogue, fiche_bytes)| Loaded {
-                    catalogue: Box::leak(Box::new(catalogue)),
-                    fiche_bytes,
+                .map(|cards| Loaded {
+                    catalogue: Box::leak(Box::new(cards.catalogue)),
+                    fiche_bytes: cards.fiche_bytes,
+                    search_bytes: cards.search_bytes,
                 })
                 .map_err(|e| LoadError::Broken(e.to_string())),
             Err(e) => Err(LoadError::Unreachable(e)),
@@ -61,6 +62,7 @@ pub fn start() {
 struct Loaded {
     catalogue: &'static Catalogue,
     fiche_bytes: u64,
+    search_bytes: u64,
 }
 
 /// Why the catalogue could not be loaded (the detail goes to the log and the message).
@@ -108,6 +110,7 @@ pub fn App() -> impl IntoView {
     let Some(Ok(Loaded {
         catalogue,
         fiche_bytes,
+        search_bytes,
     })) = loaded
     else {
         let message = match loaded {
@@ -133,6 +136,7 @@ pub fn App() -> impl IntoView {
         catalogue,
         today: browser::today(),
         fiche_bytes,
+        search_bytes,
     });
     let fiches = provide_fiches();
     let notices = Notices::new(lang);

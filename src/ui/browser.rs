@@ -28,6 +28,13 @@ impl StorageKey {
     }
 }
 
+/// Milliseconds on the page's monotonic clock (`performance.now()`), for slicing work.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 /// Today in the browser's time zone.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

@@ -13,12 +13,15 @@ use crate::i18n::{Lang, Msg};
 /// Read-only facts shared by every component.
 #[derive(Clone, Copy)]
 pub struct Env {
-    /// The catalogue's index: every fiche without its long texts (`core::dataset`); whole
-    /// fiches come from `ui::fiches`.
+    /// The catalogue's cards: every fiche without its blocs and long texts (`core::dataset`);
+    /// the search file comes with the search (`ui::work::prepare_search`), whole fiches from
+    /// `ui::fiches` (the selected ones as one catalogue: `ui::selected`).
     pub catalogue: &'static Catalogue,
     pub today: Date,
-    /// Total size of all fiche files, shown before "make all available offline".
+    /// Total size of all fiche files and of the search file, shown before "make all available
+    /// offline".
     pub fiche_bytes: u64,
+    pub search_bytes: u64,
 }
 
 /// The UI language, chosen by the user and remembered on the device.

@@ -1,15 +1,18 @@
-//! The whole fiches, downloaded when needed (`core::dataset`): the index gives every page what it
-//! needs except a fiche's long texts, which its fiche page (and the results page's evaluation
-//! modalities) read from `data/fiches/<CODE>.json`. Each file is asked for once; the service
-//! worker keeps it for offline use. The selected certifications are fetched as soon as they are
-//! selected, so that their fiches open offline later.
+//! The whole fiches, downloaded when needed (`core::dataset`): the index gives the catalogue's
+//! cards; a fiche's page, and every page about the selection (self-assessment, experiences,
+//! results, report), read the fiche from `data/fiches/<CODE>.json`. Each file is asked for once;
+//! the service worker keeps it for offline use. The selected certifications are fetched as soon
+//! as they are selected ([`Fiches::selection`] gives them as one catalogue), so that the pages
+//! about the selection work on them alone, whatever the size of the catalogue.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use crate::core::catalogue::Catalogue;
 use crate::core::dataset::{fiche_path, read_fiche};
 use crate::core::model::Certification;
 
@@ -25,6 +28,18 @@ pub enum FicheState {
 /// The downloaded fiches, by upper-case code.
 #[derive(Clone, Copy)]
 pub struct Fiches(RwSignal<HashMap<String, FicheState>>);
+
+/// How the selected fiches stand: all there, some on their way, some failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectionState {
+    pub loading: Vec<String>,
+    pub failed: Vec<String>,
+}
+
+thread_local! {
+    /// Catalogues of selected fiches, by their (sorted) codes: built once per set.
+    static SELECTIONS: RefCell<HashMap<Vec<String>, &'static Catalogue>> = RefCell::new(HashMap::new());
+}
 
 /// Provides the store. Call once, in `App`.
 pub fn provide_fiches() -> Fiches {
@@ -91,6 +106,49 @@ impl Fiches {
             }
             insert(key, state);
         });
+    }
+
+    /// The fiches of these codes that are there, as one catalogue (reactive; those still on
+    /// their way or failed are left out: see [`Fiches::state_of`]). The self-assessment,
+    /// experiences and results pages work on it: the selection, never the whole catalogue.
+    pub fn selection(self, codes: &[String]) -> &'static Catalogue {
+        let mut certs: Vec<&'static Certification> =
+            codes.iter().filter_map(|c| self.ready(c)).collect();
+        certs.sort_by(|a, b| a.code.cmp(&b.code));
+        certs.dedup_by(|a, b| a.code == b.code);
+        let key: Vec<String> = certs.iter().map(|c| c.code.clone()).collect();
+        SELECTIONS.with(|s| {
+            if let Some(cat) = s.borrow().get(&key) {
+                return *cat;
+            }
+            let files = certs
+                .iter()
+                .map(|c| (format!("{}.json", c.code), (*c).clone()))
+                .collect();
+            // Each fiche was checked when it arrived and codes are distinct: this cannot fail
+            // but on two fiches sharing a competency id, which the build refuses.
+            let cat: &'static Catalogue = Box::leak(Box::new(
+                Catalogue::from_certifications(files).unwrap_or_default(),
+            ));
+            s.borrow_mut().insert(key, cat);
+            cat
+        })
+    }
+
+    /// Which of these fiches are on their way or failed (reactive), asking for missing ones.
+    pub fn state_of(self, codes: &[String]) -> SelectionState {
+        let mut state = SelectionState {
+            loading: Vec::new(),
+            failed: Vec::new(),
+        };
+        for code in codes {
+            match self.get(code) {
+                FicheState::Loading => state.loading.push(code.clone()),
+                FicheState::Failed(_) => state.failed.push(code.clone()),
+                FicheState::Ready(_) => {}
+            }
+        }
+        state
     }
 
     /// Forgets a failure and asks again.

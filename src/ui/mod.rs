@@ -16,6 +16,7 @@ pub mod highlight;
 pub mod not_found;
 pub mod notice;
 pub mod results;
+pub mod selected;
 pub mod selection;
 pub mod shell;
 pub mod status;

@@ -8,8 +8,8 @@
 //! `data-autosave="pending"`, then `"saved"` once storage holds the work, or `"failed"` (tests
 //! wait on it).
 
-use std::cell::{Cell, OnceCell};
-use std::collections::BTreeMap;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use leptos::ev;
@@ -21,8 +21,9 @@ use crate::core::alike::AlikeIndex;
 use crate::core::assessment::{Assessment, AssessmentError, Level};
 use crate::core::catalogue::Catalogue;
 use crate::core::codec::{encode_saved, read_incoming, Incoming, Origin};
+use crate::core::dataset::{read_search, SEARCH_PATH};
 use crate::core::matching::{Analyzer, Matcher};
-use crate::core::search::SearchIndex;
+use crate::core::search::{SearchIndex, SearchIndexBuilder};
 use crate::i18n::Msg;
 use crate::ui::errors::{codec_error_msg, refusal};
 
@@ -108,29 +109,121 @@ pub fn edit_if(work: RwSignal<Assessment>, f: impl FnOnce(&mut Assessment) -> bo
 const SAVE_DELAY_MS: u64 = 300;
 
 thread_local! {
-    static MATCHER: OnceCell<&'static Matcher> = const { OnceCell::new() };
-    static ALIKE: OnceCell<&'static AlikeIndex> = const { OnceCell::new() };
+    static MATCHER: RefCell<HashMap<usize, &'static Matcher>> = RefCell::new(HashMap::new());
+    static ALIKE: RefCell<HashMap<usize, &'static AlikeIndex>> = RefCell::new(HashMap::new());
     static SEARCH: OnceCell<&'static SearchIndex<'static>> = const { OnceCell::new() };
 }
 
-/// The catalogue search index (with the French analyzer), built on first use.
-pub fn search_index(catalogue: &'static Catalogue) -> &'static SearchIndex<'static> {
-    SEARCH.with(|s| {
-        *s.get_or_init(|| {
-            let analyzer: &'static Analyzer = Box::leak(Box::new(Analyzer::new()));
-            Box::leak(Box::new(SearchIndex::new(catalogue, Some(analyzer))))
-        })
+/// The catalogue search index (with the French analyzer), once built (see [`prepare_search`]).
+pub fn search_index() -> Option<&'static SearchIndex<'static>> {
+    SEARCH.with(|s| s.get().copied())
+}
+
+thread_local! {
+    /// The index being built, and who waits for it.
+    static SEARCH_BUILD: RefCell<Option<SearchIndexBuilder<'static>>> = const { RefCell::new(None) };
+    static SEARCH_WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+    static SEARCH_STARTED: Cell<bool> = const { Cell::new(false) };
+    static SEARCH_PARTIAL: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Longest slice of index building per task (ms): the page stays responsive while a large
+/// catalogue is indexed (no long task), and the five seeds are indexed in the first slice.
+const SEARCH_SLICE_MS: f64 = 8.0;
+
+/// Builds the search index in slices of at most [`SEARCH_SLICE_MS`], one task each, then calls
+/// `ready` (at once if it is built). Started when the search box is first used, not at start-up:
+/// downloads the search file (`data/search.json`: every fiche's blocs and competencies) first.
+/// Without it (offline before it was ever downloaded, or a damaged file), the search looks into
+/// the cards only ([`search_is_partial`]).
+pub fn prepare_search(cards: &'static Catalogue, ready: impl FnOnce() + 'static) {
+    if SEARCH.with(|s| s.get().is_some()) {
+        ready();
+        return;
+    }
+    SEARCH_WAITING.with(|w| w.borrow_mut().push(Box::new(ready)));
+    if SEARCH_STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let whole = match browser::fetch_text(SEARCH_PATH).await {
+            Ok(json) => read_search(&json, cards).map_err(|e| e.to_string()),
+            Err(e) => Err(e),
+        };
+        let catalogue: &'static Catalogue = match whole {
+            Ok(whole) => Box::leak(Box::new(whole)),
+            Err(e) => {
+                leptos::logging::warn!("search file: {e}");
+                SEARCH_PARTIAL.with(|p| p.set(true));
+                cards
+            }
+        };
+        let analyzer: &'static Analyzer = Box::leak(Box::new(Analyzer::new()));
+        SEARCH_BUILD
+            .with(|b| *b.borrow_mut() = Some(SearchIndexBuilder::new(catalogue, Some(analyzer))));
+        build_search_slice();
+    });
+}
+
+/// Whether the search looks into the cards only (the search file could not be loaded).
+pub fn search_is_partial() -> bool {
+    SEARCH_PARTIAL.with(Cell::get)
+}
+
+fn build_search_slice() {
+    let start = browser::now_ms();
+    let done = SEARCH_BUILD.with(|b| {
+        let mut b = b.borrow_mut();
+        let Some(builder) = b.as_mut() else {
+            return true;
+        };
+        while browser::now_ms() - start < SEARCH_SLICE_MS {
+            if builder.step(25) {
+                break;
+            }
+        }
+        let (indexed, total) = builder.progress();
+        if indexed < total {
+            return false;
+        }
+        if let Some(builder) = b.take() {
+            let index: &'static SearchIndex<'static> = Box::leak(Box::new(builder.finish()));
+            SEARCH.with(|s| {
+                let _ = s.set(index);
+            });
+        }
+        true
+    });
+    if done {
+        let waiting = SEARCH_WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
+        for ready in waiting {
+            ready();
+        }
+    } else {
+        set_timeout(build_search_slice, std::time::Duration::ZERO);
+    }
+}
+
+/// The experience matcher of a catalogue (the selected certifications: see `ui::selected`),
+/// built on first use, once per catalogue.
+pub fn matcher(catalogue: &'static Catalogue) -> &'static Matcher {
+    let key = std::ptr::from_ref(catalogue) as usize;
+    MATCHER.with(|m| {
+        *m.borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Box::leak(Box::new(Matcher::new(catalogue))))
     })
 }
 
-/// The experience matcher, built on first use (it indexes every competency once).
-pub fn matcher(catalogue: &'static Catalogue) -> &'static Matcher {
-    MATCHER.with(|m| *m.get_or_init(|| Box::leak(Box::new(Matcher::new(catalogue)))))
-}
-
-/// Alike competencies across certifications, computed on first use.
+/// Alike competencies across the certifications of a catalogue, computed on first use, once
+/// per catalogue.
 pub fn alike(catalogue: &'static Catalogue) -> &'static AlikeIndex {
-    ALIKE.with(|a| *a.get_or_init(|| Box::leak(Box::new(AlikeIndex::compute(catalogue)))))
+    let key = std::ptr::from_ref(catalogue) as usize;
+    ALIKE.with(|a| {
+        *a.borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Box::leak(Box::new(AlikeIndex::compute(catalogue))))
+    })
 }
 
 /// Reads the saved work. Unreadable data is copied to a backup key (once) and explained.

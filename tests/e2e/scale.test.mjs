@@ -37,7 +37,7 @@ test(`${TOTAL} certifications: a page of cards, more on request, search, a fiche
 
   // The rarest word of one synthetic fiche's competencies finds that fiche (among the few
   // others that use it; synthetic texts share one vocabulary), and says why.
-  const index = readFileSync(join(dist, 'data', 'index.json'), 'utf8').toLowerCase();
+  const index = readFileSync(join(dist, 'data', 'search.json'), 'utf8').toLowerCase();
   const fiche = JSON.parse(readFileSync(join(dist, 'data', 'fiches', 'RNCP900123.json'), 'utf8'));
   const [word] = fiche.blocs
     .flatMap((b) => b.competencies.flatMap((c) => c.label.split(/[^\p{L}]+/u)))

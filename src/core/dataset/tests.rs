@@ -7,32 +7,64 @@ fn layout() -> Layout {
 }
 
 #[test]
-fn the_index_gives_back_every_fiche_without_its_long_texts() {
+fn the_index_gives_every_card_without_blocs_with_their_counts() {
     let bundled = Catalogue::bundled().unwrap();
-    let (from_index, fiche_bytes) = read_index(&layout().index).unwrap();
+    let layout = layout();
+    let cards = read_index(&layout.index).unwrap();
+    let from_index = &cards.catalogue;
     assert_eq!(from_index.all().len(), bundled.all().len());
     for cert in bundled.all() {
         let entry = from_index.get(&cert.code).unwrap();
         assert_eq!(entry, &IndexEntry::of(cert).to_certification());
         assert_eq!(entry.title, cert.title);
-        assert_eq!(entry.blocs.len(), cert.blocs.len());
-        let labels = |c: &Certification| -> Vec<(String, String)> {
-            c.competencies()
-                .map(|(_, k)| (k.id.clone(), k.label.clone()))
-                .collect()
-        };
-        assert_eq!(labels(entry), labels(cert), "{}", cert.code);
+        assert!(entry.blocs.is_empty());
+        assert!(!from_index.has_blocs(&cert.code));
+        assert_eq!(
+            from_index.counts(entry),
+            (cert.blocs.len(), cert.competency_count()),
+            "{}",
+            cert.code
+        );
         assert_eq!(entry.objectives, None);
-        assert!(entry.blocs.iter().all(|b| b.assessment.is_none()));
     }
-    let total: u64 = layout().fiches.iter().map(|(_, j)| j.len() as u64).sum();
-    assert_eq!(fiche_bytes, total);
+    let total: u64 = layout.fiches.iter().map(|(_, j)| j.len() as u64).sum();
+    assert_eq!(cards.fiche_bytes, total);
+    assert_eq!(cards.search_bytes, layout.search.len() as u64);
 }
 
 #[test]
-fn search_finds_the_same_fiches_in_the_index_as_in_the_full_data() {
+fn the_search_file_gives_back_every_bloc_and_competency() {
     let bundled = Catalogue::bundled().unwrap();
-    let (from_index, _) = read_index(&layout().index).unwrap();
+    let layout = layout();
+    let cards = read_index(&layout.index).unwrap().catalogue;
+    let whole = read_search(&layout.search, &cards).unwrap();
+    for cert in bundled.all() {
+        let entry = whole.get(&cert.code).unwrap();
+        let labels = |c: &Certification| -> Vec<(String, String, String)> {
+            c.blocs
+                .iter()
+                .flat_map(|b| {
+                    b.competencies
+                        .iter()
+                        .map(|k| (b.title.clone(), k.id.clone(), k.label.clone()))
+                })
+                .collect()
+        };
+        assert_eq!(labels(entry), labels(cert), "{}", cert.code);
+        assert_eq!(
+            whole.counts(entry),
+            cards.counts(cards.get(&cert.code).unwrap())
+        );
+        assert!(entry.blocs.iter().all(|b| b.assessment.is_none()));
+    }
+}
+
+#[test]
+fn search_finds_the_same_fiches_with_the_search_file_as_in_the_full_data() {
+    let bundled = Catalogue::bundled().unwrap();
+    let layout = layout();
+    let cards = read_index(&layout.index).unwrap().catalogue;
+    let whole = read_search(&layout.search, &cards).unwrap();
     for text in [
         "médiation",
         "conflit",
@@ -55,7 +87,7 @@ fn search_finds_the_same_fiches_in_the_index_as_in_the_full_data() {
             .map(|h| h.cert.code.clone())
             .collect()
         };
-        assert_eq!(codes(&from_index), codes(&bundled), "query {text:?}");
+        assert_eq!(codes(&whole), codes(&bundled), "query {text:?}");
     }
 }
 
@@ -116,7 +148,15 @@ fn a_damaged_download_is_refused_with_a_reason() {
     let layout = layout();
     let (code, fiche) = &layout.fiches[0];
     let other = &layout.fiches[1].0;
-    let wrong_format = layout.index.replacen("\"format\":1", "\"format\":2", 1);
+    let wrong_format = layout.index.replacen("\"format\":2", "\"format\":3", 1);
+    let cards = read_index(&layout.index).unwrap().catalogue;
+    let search_wrong_format = layout.search.replacen("\"format\":2", "\"format\":3", 1);
+    let mut fewer: serde_json::Value = serde_json::from_str(&layout.search).unwrap();
+    fewer["fiches"].as_array_mut().unwrap().pop();
+    let mut swapped: serde_json::Value = serde_json::from_str(&layout.search).unwrap();
+    swapped["fiches"].as_array_mut().unwrap().swap(0, 1);
+    let mut empty_bloc: serde_json::Value = serde_json::from_str(&layout.search).unwrap();
+    empty_bloc["fiches"][0]["blocs"][0]["competencies"] = serde_json::json!([]);
     let cases: Vec<(Result<(), DataError>, &str)> = vec![
         (read_index("").map(|_| ()), "."),
         (read_index("<html>").map(|_| ()), "."),
@@ -130,6 +170,27 @@ fn a_damaged_download_is_refused_with_a_reason() {
             "fiches[0].title",
         ),
         (read_fiche(code, &fiche[..fiche.len() - 1]).map(|_| ()), "."),
+        (read_search("", &cards).map(|_| ()), "."),
+        (
+            read_search(&layout.search[..layout.search.len() / 2], &cards).map(|_| ()),
+            ".",
+        ),
+        (
+            read_search(&search_wrong_format, &cards).map(|_| ()),
+            "format",
+        ),
+        (
+            read_search(&fewer.to_string(), &cards).map(|_| ()),
+            "fiches",
+        ),
+        (
+            read_search(&swapped.to_string(), &cards).map(|_| ()),
+            "fiches[0].code",
+        ),
+        (
+            read_search(&empty_bloc.to_string(), &cards).map(|_| ()),
+            "fiches[0].blocs[0].competencies",
+        ),
         (read_fiche(other, fiche).map(|_| ()), "code"),
     ];
     for (i, (result, field)) in cases.into_iter().enumerate() {

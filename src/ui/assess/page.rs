@@ -10,14 +10,15 @@ use crate::core::route::Route;
 use crate::core::scoring::score_bloc;
 use crate::i18n::{level_msg, percent, vae_msg, Msg};
 use crate::ui::browser;
-use crate::ui::context::{env, lang, t};
+use crate::ui::context::{lang, t};
+use crate::ui::selected::selected_catalogue;
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::{my_work, work_slices};
 
 #[component]
 pub fn AssessPage(code: Option<String>) -> impl IntoView {
-    let env = env();
+    let cat = selected_catalogue();
     let lang = lang();
     use_title(move || Msg::AssessTitle.text(lang.get()).to_owned());
     let selection = work_slices().selection;
@@ -35,7 +36,7 @@ pub fn AssessPage(code: Option<String>) -> impl IntoView {
             <p class="lead">{t(Msg::AssessIntro)}</p>
             {move || {
                 let sel = selection.get();
-                let cert = current.get().and_then(|c| env.catalogue.get(&c)).filter(|c| sel.contains(&c.code))?;
+                let cert = current.get().and_then(|c| cat().get(&c)).filter(|c| sel.contains(&c.code))?;
                 Some(view! { <BlocJump cert /> })
             }}
             <LevelsLegend />
@@ -54,7 +55,7 @@ pub fn AssessPage(code: Option<String>) -> impl IntoView {
                         </li>
                     }
                 }).collect_view();
-                let body = match current_code.as_deref().and_then(|c| env.catalogue.get(c)) {
+                let body = match current_code.as_deref().and_then(|c| cat().get(c)) {
                     Some(cert) if sel.contains(&cert.code) => view! { <CertAssessment cert /> }.into_any(),
                     _ => {
                         let c = current_code.clone().unwrap_or_default();

@@ -10,13 +10,14 @@ use crate::core::model::Competency;
 use crate::core::route::Route;
 use crate::i18n::{level_msg, Msg};
 use crate::ui::browser;
-use crate::ui::context::{env, lang, t};
+use crate::ui::context::{lang, t};
 use crate::ui::notice::{notices, NoticeKind};
+use crate::ui::selected::selected_catalogue;
 use crate::ui::work::{alike, edit, edit_if, my_work, work_slices};
 
 #[component]
 pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
-    let env = env();
+    let cat = selected_catalogue();
     let work = my_work();
     let lang = lang();
     let notices = notices();
@@ -36,9 +37,9 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
         slices.selection.track();
         slices.ratings.track();
         work.with_untracked(|a| {
-            alike_to_update(env.catalogue, alike(env.catalogue), a, id, level)
+            alike_to_update(cat(), alike(cat()), a, id, level)
                 .into_iter()
-                .filter_map(|other| env.catalogue.competency(other))
+                .filter_map(|other| cat().competency(other))
                 .map(|(c, comp)| (c.code.clone(), comp.id.clone(), comp.label.clone()))
                 .collect::<Vec<_>>()
         })
@@ -68,7 +69,7 @@ pub fn CompetencyRating(competency: &'static Competency) -> impl IntoView {
         .collect_view();
 
     // Where "next unanswered" goes: computed from the ratings slice only.
-    let cert = env.catalogue.competency(id).map(|(cert, _)| cert);
+    let cert = cat().competency(id).map(|(cert, _)| cert);
     let next = Memo::new(move |_| {
         let cert = cert?;
         slices

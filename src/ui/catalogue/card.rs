@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::route::Route;
 use crate::core::search::{Field, Hit, Reason};
 use crate::i18n::{level_label, Lang, Msg};
-use crate::ui::context::{lang, t};
+use crate::ui::context::{env, lang, t};
 use crate::ui::highlight::Highlighted;
 use crate::ui::selection::SelectToggle;
 use crate::ui::status::StatusBadge;
@@ -38,8 +38,7 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
         .map(|c| c.name.clone())
         .collect::<Vec<_>>()
         .join(", ");
-    let blocs = cert.blocs.len();
-    let comps = cert.competency_count();
+    let (blocs, comps) = env().catalogue.counts(cert);
     let level = cert.level;
     let more = hit.reason_count.saturating_sub(hit.reasons.len());
     let reasons = hit.reasons;

@@ -13,7 +13,7 @@ use crate::ui::browser;
 use crate::ui::context::{env, lang, navigate, t};
 use crate::ui::embed::embedded;
 use crate::ui::title::use_title;
-use crate::ui::work::search_index;
+use crate::ui::work::{prepare_search, search_index, search_is_partial};
 
 /// Cards rendered at first, and added by each "show more".
 const PAGE: usize = 24;
@@ -28,12 +28,32 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
     // the first paint was measured as a 165 ms task on Lighthouse's simulated phone.
     // Embedded with `data-only`: the provider's certifications only.
     let listed = |code: &str| embedded().is_none_or(|e| e.allows(code));
+    // Ranked without reasons (cheap, from the index's postings); the reasons are computed for
+    // the cards shown only (`visible`).
+    // The index is built in slices when the search box is first used (or at once for a query in
+    // the address); until it is ready, a search shows "Préparation de la recherche…".
+    let search_ready = RwSignal::new(search_index().is_some());
+    let prepare = move || {
+        if !search_ready.get_untracked() {
+            prepare_search(env.catalogue, move || {
+                search_ready.try_set(true);
+            });
+        }
+    };
+    if !query.with_untracked(|q| q.text.trim().is_empty()) {
+        prepare();
+    }
+    let preparing = move || !search_ready.get() && query.with(|q| !q.text.trim().is_empty());
     let hits = Memo::new(move |_| {
         let mut hits = query.with(|q| {
             if q.text.trim().is_empty() {
                 browse(env.catalogue, q, env.today)
+            } else if search_ready.get() {
+                search_index()
+                    .map(|ix| ix.search_page(q, env.today, 0))
+                    .unwrap_or_default()
             } else {
-                search_index(env.catalogue).search(q, env.today)
+                Vec::new()
             }
         });
         hits.retain(|h| listed(&h.cert.code));
@@ -90,7 +110,8 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
             <h1 tabindex="-1">{t(Msg::CatalogueTitle)}</h1>
             <p class="lead">{t(Msg::CatalogueIntro)}</p>
             <div class="search-panel">
-                <form role="search" on:submit=|ev| ev.prevent_default()>
+                <form role="search" on:submit=|ev| ev.prevent_default()
+                    data-search=move || if search_ready.get() { "ready" } else { "idle" }>
                     <div class="field field--search">
                         <label for="search-input">{t(Msg::SearchLabel)}</label>
                         <p id="search-hint" class="hint">{t(Msg::SearchHint)}</p>
@@ -102,7 +123,9 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                             spellcheck="false"
                             aria-describedby="search-hint"
                             prop:value=move || query.with(|q| q.text.clone())
+                            on:focus=move |_| prepare()
                             on:input=move |ev| {
+                                prepare();
                                 let text = event_target_value(&ev);
                                 update(&|q| q.text = text.clone(), true);
                             }
@@ -190,17 +213,33 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
             </div>
             <p class="results-count" role="status" data-testid="results-count">
                 {move || {
+                    if preparing() {
+                        return Msg::SearchPreparing.text(lang.get()).to_owned();
+                    }
                     let n = hits.with(Vec::len);
                     lang.get().plural(n, Msg::ResultsOne, Msg::ResultsMany)
                 }}
             </p>
+            {move || (search_ready.get() && search_is_partial() && query.with(|q| !q.text.trim().is_empty())).then(|| view! {
+                <p class="hint" data-testid="search-partial">{t(Msg::SearchPartial)}</p>
+            })}
             {move || {
                 let total = hits.with(Vec::len);
+                if preparing() {
+                    return ().into_any();
+                }
                 if total == 0 {
                     return view! { <p class="empty">{t(Msg::NoResults)}</p> }.into_any();
                 }
                 // Only the first cards are rendered; "show more" adds a page at a time.
-                let list: Vec<_> = hits.with(|h| h.iter().take(shown.get()).cloned().collect());
+                let mut list: Vec<_> = hits.with(|h| h.iter().take(shown.get()).cloned().collect());
+                query.with_untracked(|q| {
+                    if !q.text.trim().is_empty() {
+                        if let Some(ix) = search_index() {
+                            ix.explain(&mut list, q);
+                        }
+                    }
+                });
                 let remaining = total - list.len();
                 view! {
                     <ul class="cards" aria-label=t(Msg::CatalogueTitle)>

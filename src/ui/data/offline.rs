@@ -1,10 +1,11 @@
-//! "Utiliser Repère hors ligne": downloads every fiche of the catalogue on request, so that the
-//! service worker keeps them (the index, opened and selected fiches are kept anyway). The size
+//! "Utiliser Repère hors ligne": downloads every fiche of the catalogue and the search file on
+//! request, so that the service worker keeps them (the index, opened and selected fiches are
+//! kept anyway, the search file once the search box was used). The size
 //! is shown before the user asks; progress is announced politely.
 
 use leptos::prelude::*;
 
-use crate::core::dataset::fiche_path;
+use crate::core::dataset::{fiche_path, SEARCH_PATH};
 use crate::i18n::{size_text, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
@@ -21,7 +22,7 @@ pub fn OfflineSection() -> impl IntoView {
     let env = env();
     let lang = lang();
     let count = env.catalogue.all().len();
-    let size = env.fiche_bytes;
+    let size = env.fiche_bytes + env.search_bytes;
     let stage = RwSignal::new(Stage::Idle);
     let supported = browser::offline_supported();
     let start = move |_| {
@@ -30,7 +31,7 @@ pub fn OfflineSection() -> impl IntoView {
         }
         stage.set(Stage::Running { done: 0 });
         leptos::task::spawn_local(async move {
-            let mut failed = 0;
+            let mut failed = usize::from(browser::fetch_text(SEARCH_PATH).await.is_err());
             for (i, cert) in env.catalogue.all().iter().enumerate() {
                 if browser::fetch_text(&fiche_path(&cert.code)).await.is_err() {
                     failed += 1;

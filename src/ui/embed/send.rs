@@ -11,6 +11,7 @@ use crate::i18n::{colon, percent_text, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
 use crate::ui::notice::{notices, NoticeKind};
+use crate::ui::selected::selected_catalogue;
 use crate::ui::work::my_work;
 
 #[component]
@@ -19,6 +20,7 @@ pub fn SendResults() -> impl IntoView {
     let name = config.share_with.clone()?;
     let origin = config.host.clone()?;
     let env = env();
+    let cat = selected_catalogue();
     let work = my_work();
     let lang = lang();
     let notices = notices();
@@ -29,7 +31,7 @@ pub fn SendResults() -> impl IntoView {
     let payload = Memo::new(move |_| {
         work.with(|a| {
             results_payload(
-                env.catalogue,
+                cat(),
                 a,
                 &recipient,
                 env.today,

@@ -10,9 +10,10 @@ use crate::core::evidence::{
 use crate::core::matching::Strength;
 use crate::i18n::{kind_msg, level_msg, period_text, Msg};
 use crate::ui::browser;
-use crate::ui::context::{env, lang, t};
+use crate::ui::context::{lang, t};
 use crate::ui::highlight::Highlighted;
 use crate::ui::notice::{notices, NoticeKind};
+use crate::ui::selected::selected_catalogue;
 use crate::ui::title::use_title;
 use crate::ui::work::{edit, edit_if, matcher, my_work};
 
@@ -62,7 +63,7 @@ pub fn ExperiencesPage() -> impl IntoView {
 
 #[component]
 fn ExperienceCard(id: u32) -> impl IntoView {
-    let env = env();
+    let cat = selected_catalogue();
     let work = my_work();
     let lang = lang();
     let notices = notices();
@@ -73,22 +74,14 @@ fn ExperienceCard(id: u32) -> impl IntoView {
         let Some(e) = exp.get() else {
             return Vec::new();
         };
-        work.with(|a| {
-            suggestions_for(
-                matcher(env.catalogue),
-                env.catalogue,
-                a,
-                &e,
-                SUGGESTIONS_SHOWN,
-            )
-        })
+        work.with(|a| suggestions_for(matcher(cat()), cat(), a, &e, SUGGESTIONS_SHOWN))
     });
     // Whether anything stands out at all (linked or dismissed suggestions included).
     let stands_out = Memo::new(move |_| {
         let Some(e) = exp.get() else {
             return false;
         };
-        work.with(|a| anything_stands_out(matcher(env.catalogue), env.catalogue, a, &e))
+        work.with(|a| anything_stands_out(matcher(cat()), cat(), a, &e))
     });
     let linked = Memo::new(move |_| {
         work.with(|a| {
@@ -160,7 +153,7 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                     view! {
                         <ul class="suggestion-list">
                             {list.into_iter().map(|s| {
-                                let Some((cert, comp)) = env.catalogue.competency(&s.competency_id) else { return ().into_any() };
+                                let Some((cert, comp)) = cat().competency(&s.competency_id) else { return ().into_any() };
                                 let (excerpt, ranges) = snippet(&description, &s.matched, 220);
                                 let cid = s.competency_id.clone();
                                 let cid2 = cid.clone();
@@ -208,7 +201,7 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                     view! {
                         <ul class="linked-list">
                             {list.into_iter().filter_map(|cid| {
-                                let (cert, comp) = env.catalogue.competency(&cid)?;
+                                let (cert, comp) = cat().competency(&cid)?;
                                 let label = comp.label.clone();
                                 let data_id = cid.clone();
                                 Some(view! {

@@ -6,21 +6,20 @@ use leptos::prelude::*;
 use crate::core::compare::alike_rows;
 use crate::core::scoring::score_selection;
 use crate::i18n::{answer_text, percent_text, Msg};
-use crate::ui::context::{env, lang, t};
+use crate::ui::context::{lang, t};
+use crate::ui::selected::selected_catalogue;
 use crate::ui::title::use_title;
 use crate::ui::work::{alike, my_work};
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    let env = env();
+    let cat = selected_catalogue();
     let work = my_work();
     let lang = lang();
     use_title(move || Msg::CompareTitle.text(lang.get()).to_owned());
     let selection = Memo::new(move |_| work.with(|a| a.selection.clone()));
-    let scores = Memo::new(move |_| work.with(|a| score_selection(env.catalogue, a)));
-    let rows = Memo::new(move |_| {
-        selection.with(|sel| alike_rows(env.catalogue, alike(env.catalogue), sel))
-    });
+    let scores = Memo::new(move |_| work.with(|a| score_selection(cat(), a)));
+    let rows = Memo::new(move |_| selection.with(|sel| alike_rows(cat(), alike(cat()), sel)));
 
     view! {
         <div class="page compare">
@@ -33,7 +32,7 @@ pub fn ComparePage() -> impl IntoView {
                 }
                 let all = scores.get();
                 let header = sel.iter().map(|c| {
-                    let title = env.catalogue.get(c).map(|x| x.title.clone()).unwrap_or_default();
+                    let title = cat().get(c).map(|x| x.title.clone()).unwrap_or_default();
                     view! { <th scope="col"><span class="code">{c.clone()}</span><br />{title}</th> }
                 }).collect_view();
                 let header2 = sel.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view();
@@ -70,7 +69,7 @@ pub fn ComparePage() -> impl IntoView {
                                                     <td>
                                                         <ul class="plain">
                                                             {ids.into_iter().filter_map(|id| {
-                                                                let (_, comp) = env.catalogue.competency(&id)?;
+                                                                let (_, comp) = cat().competency(&id)?;
                                                                 Some(view! {
                                                                     <li>
                                                                         <span class="competency-label">{comp.label.clone()}</span>

@@ -8,20 +8,21 @@ use crate::core::model::Certification;
 use crate::core::route::Route;
 use crate::core::scoring::{rank, score_selection, CertScore, ResultWarning};
 use crate::i18n::{answer_text, colon, level_msg, percent, percent_text, Msg};
-use crate::ui::context::{env, lang, t};
+use crate::ui::context::{lang, t};
 use crate::ui::embed::send::SendResults;
 use crate::ui::fiches::{fiches, FicheState};
+use crate::ui::selected::selected_catalogue;
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let env = env();
+    let cat = selected_catalogue();
     let work = my_work();
     let lang = lang();
     use_title(move || Msg::ResultsTitle.text(lang.get()).to_owned());
-    let scores = Memo::new(move |_| work.with(|a| score_selection(env.catalogue, a)));
+    let scores = Memo::new(move |_| work.with(|a| score_selection(cat(), a)));
 
     view! {
         <div class="page results">
@@ -44,7 +45,7 @@ pub fn ResultsPage() -> impl IntoView {
                         <h2 id="ranking-title">{t(Msg::RankingTitle)}</h2>
                         <ol class="ranking" data-testid="ranking">
                             {ranked.iter().map(|s| {
-                                let title = env.catalogue.get(&s.code).map(|c| c.title.clone()).unwrap_or_default();
+                                let title = cat().get(&s.code).map(|c| c.title.clone()).unwrap_or_default();
                                 let (p, ready, blocs) = (percent(s.readiness), s.ready_blocs, s.blocs.len());
                                 view! {
                                     <li data-code=s.code.clone()>
@@ -57,7 +58,7 @@ pub fn ResultsPage() -> impl IntoView {
                         <p class="muted small">{t(Msg::FormulaNote)}</p>
                     </section>
                     {ranked.into_iter().filter_map(|s| {
-                        let cert = env.catalogue.get(&s.code)?;
+                        let cert = cat().get(&s.code)?;
                         Some(view! { <CertResult cert score=s /> })
                     }).collect_view()}
                 }

@@ -8,6 +8,7 @@ use crate::core::scoring::score_cert;
 use crate::i18n::{answer_text, colon, date, kind_msg, percent_text, period_text, vae_msg, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
+use crate::ui::selected::selected_catalogue;
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
@@ -15,6 +16,7 @@ use crate::ui::work::my_work;
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let env = env();
+    let cat = selected_catalogue();
     let work = my_work();
     let lang = lang();
     use_title(move || Msg::ReportTitle.text(lang.get()).to_owned());
@@ -34,7 +36,7 @@ pub fn ReportPage() -> impl IntoView {
                     return view! { <NoSelection /> }.into_any();
                 }
                 let l = lang.get();
-                let certs = a.selection.iter().filter_map(|code| env.catalogue.get(code)).map(|cert| {
+                let certs = a.selection.iter().filter_map(|code| cat().get(code)).map(|cert| {
                     let score = score_cert(cert, a);
                     let blocs = cert.blocs.iter().zip(score.blocs.iter()).map(|(b, s)| {
                         let rows = b.competencies.iter().map(|c| {
@@ -84,7 +86,7 @@ pub fn ReportPage() -> impl IntoView {
                 }).collect_view();
                 view! {
                     <h2>{Msg::ReportSelection.text(l)}</h2>
-                    <ul>{a.selection.iter().filter_map(|c| env.catalogue.get(c)).map(|c| view! { <li>{c.code.clone()}" — "{c.title.clone()}</li> }).collect_view()}</ul>
+                    <ul>{a.selection.iter().filter_map(|c| cat().get(c)).map(|c| view! { <li>{c.code.clone()}" — "{c.title.clone()}</li> }).collect_view()}</ul>
                     {certs}
                     <h2>{Msg::ReportExperiences.text(l)}</h2>
                     {if a.experiences.is_empty() { view! { <p>{Msg::ExpNone.text(l)}</p> }.into_any() } else { view! { <ul>{experiences}</ul> }.into_any() }}
