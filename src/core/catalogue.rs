@@ -183,6 +183,9 @@ pub struct Catalogue {
     by_code: HashMap<String, usize>,
     /// Competency id → (certification, bloc, competency) positions.
     by_competency: HashMap<String, (usize, usize, usize)>,
+    /// Upper-case code → positions (ascending) of the certifications that name it as
+    /// `previous` (so that a status does not scan the whole catalogue).
+    named_previous: HashMap<String, Vec<usize>>,
     /// A catalogue of cards (`of_cards`): per certification, its bloc and competency counts
     /// (its blocs are not loaded). Empty in a whole catalogue.
     counts: Vec<(usize, usize)>,
@@ -239,10 +242,22 @@ impl Catalogue {
                 }
             }
         }
+        let mut named_previous: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, cert) in certs.iter().enumerate() {
+            for p in &cert.previous {
+                let list = named_previous
+                    .entry(p.code.to_ascii_uppercase())
+                    .or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
         Ok(Catalogue {
             certs,
             by_code,
             by_competency,
+            named_previous,
             counts: Vec::new(),
         })
     }
@@ -296,6 +311,11 @@ impl Catalogue {
         self.by_code.get(&code).and_then(|&i| self.certs.get(i))
     }
 
+    /// The position of a certification in [`Catalogue::all`].
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.by_code.get(&code.trim().to_ascii_uppercase()).copied()
+    }
+
     /// Finds a competency anywhere in the catalogue.
     pub fn competency(&self, id: &str) -> Option<(&Certification, &Competency)> {
         let &(i, j, k) = self.by_competency.get(id)?;
@@ -319,7 +339,12 @@ impl Catalogue {
     /// certification that names it as `previous`.
     pub fn successors(&self, cert: &Certification) -> Vec<LinkTarget> {
         let mut out: Vec<LinkTarget> = cert.next.iter().map(|r| self.resolve(r)).collect();
-        for other in &self.certs {
+        let naming = self
+            .named_previous
+            .get(&cert.code.to_ascii_uppercase())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for other in naming.iter().filter_map(|i| self.certs.get(*i)) {
             if other.previous.iter().any(|p| p.code == cert.code)
                 && !cert.next.iter().any(|n| n.code == other.code)
             {

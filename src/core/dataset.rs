@@ -18,6 +18,8 @@
 //! ([`Catalogue::counts`]). Adding a certification is still adding a file to `data/`: nothing
 //! here names one.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{check_certification, parse_certification, Catalogue, DataError};
@@ -25,7 +27,7 @@ use super::date::Date;
 use super::model::{Bloc, CertRef, Certification, Certifier, CodeLabel, Competency, Source};
 
 /// Version of the index format; the app refuses an index of another version.
-pub const INDEX_FORMAT: u32 = 2;
+pub const INDEX_FORMAT: u32 = 3;
 /// The index's path under the app's root, as the app fetches it.
 pub const INDEX_PATH: &str = "data/index.json";
 /// The search file's path under the app's root.
@@ -36,7 +38,9 @@ pub fn fiche_path(code: &str) -> String {
     format!("data/fiches/{}.json", code.trim().to_ascii_uppercase())
 }
 
-/// The catalogue index: every fiche's entry, sorted by code.
+/// The catalogue index: every fiche's entry, sorted by code. Certifier names and NSF / ROME
+/// labels, repeated across fiches, are written once (`certifiers`, `nsf`, `rome`) and named by
+/// the entries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueIndex {
@@ -45,10 +49,141 @@ pub struct CatalogueIndex {
     pub fiche_bytes: u64,
     /// Size in bytes of the search file.
     pub search_bytes: u64,
+    /// Every certifier's name, sorted; entries give positions in this list.
+    pub certifiers: Vec<String>,
+    /// NSF code → label, ROME code → label.
+    pub nsf: BTreeMap<String, String>,
+    pub rome: BTreeMap<String, String>,
+    /// The entries, written column by column ([`Columns`]: a third smaller gzipped than one
+    /// object per entry).
+    #[serde(with = "columns")]
     pub fiches: Vec<IndexEntry>,
 }
 
-/// The search file: every fiche's blocs, in the index's order.
+/// The index's entries as columns: the i-th entry is the i-th value of every column.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    code: Vec<String>,
+    title: Vec<String>,
+    kind: Vec<Option<String>>,
+    abbreviation: Vec<Option<String>>,
+    level: Vec<Option<u8>>,
+    certifiers: Vec<Vec<usize>>,
+    nsf: Vec<Option<Vec<String>>>,
+    rome: Vec<Option<Vec<String>>>,
+    registration_end: Vec<Option<Date>>,
+    bloc_count: Vec<usize>,
+    competency_count: Vec<usize>,
+    previous: Vec<Vec<CertRef>>,
+    next: Vec<Vec<CertRef>>,
+}
+
+/// (De)serializes `Vec<IndexEntry>` as [`Columns`].
+mod columns {
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Columns, IndexEntry};
+
+    pub fn serialize<S: Serializer>(rows: &[IndexEntry], s: S) -> Result<S::Ok, S::Error> {
+        let mut c = Columns::default();
+        for e in rows {
+            c.code.push(e.code.clone());
+            c.title.push(e.title.clone());
+            c.kind.push(e.kind.clone());
+            c.abbreviation.push(e.abbreviation.clone());
+            c.level.push(e.level);
+            c.certifiers.push(e.certifiers.clone());
+            c.nsf.push(e.nsf.clone());
+            c.rome.push(e.rome.clone());
+            c.registration_end.push(e.registration_end);
+            c.bloc_count.push(e.bloc_count);
+            c.competency_count.push(e.competency_count);
+            c.previous.push(e.previous.clone());
+            c.next.push(e.next.clone());
+        }
+        c.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<IndexEntry>, D::Error> {
+        let c = Columns::deserialize(d)?;
+        let n = c.code.len();
+        let lengths = [
+            c.title.len(),
+            c.kind.len(),
+            c.abbreviation.len(),
+            c.level.len(),
+            c.certifiers.len(),
+            c.nsf.len(),
+            c.rome.len(),
+            c.registration_end.len(),
+            c.bloc_count.len(),
+            c.competency_count.len(),
+            c.previous.len(),
+            c.next.len(),
+        ];
+        if lengths.iter().any(|l| *l != n) {
+            return Err(D::Error::custom(format!(
+                "columns of unequal lengths: {n} codes, {lengths:?}"
+            )));
+        }
+        let mut rows = Vec::with_capacity(n);
+        let mut cols = (
+            c.title.into_iter(),
+            c.kind.into_iter(),
+            c.abbreviation.into_iter(),
+            c.level.into_iter(),
+            c.certifiers.into_iter(),
+            c.nsf.into_iter(),
+            c.rome.into_iter(),
+            c.registration_end.into_iter(),
+            c.bloc_count.into_iter(),
+            c.competency_count.into_iter(),
+            c.previous.into_iter(),
+            c.next.into_iter(),
+        );
+        for code in c.code {
+            // Equal lengths were checked: every column has a next value.
+            let (Some(title), Some(kind), Some(abbreviation), Some(level), Some(certifiers)) = (
+                cols.0.next(),
+                cols.1.next(),
+                cols.2.next(),
+                cols.3.next(),
+                cols.4.next(),
+            ) else {
+                return Err(D::Error::custom("short column"));
+            };
+            let (Some(nsf), Some(rome), Some(registration_end), Some(bloc_count)) =
+                (cols.5.next(), cols.6.next(), cols.7.next(), cols.8.next())
+            else {
+                return Err(D::Error::custom("short column"));
+            };
+            let (Some(competency_count), Some(previous), Some(next)) =
+                (cols.9.next(), cols.10.next(), cols.11.next())
+            else {
+                return Err(D::Error::custom("short column"));
+            };
+            rows.push(IndexEntry {
+                code,
+                title,
+                kind,
+                abbreviation,
+                level,
+                certifiers,
+                nsf,
+                rome,
+                registration_end,
+                bloc_count,
+                competency_count,
+                previous,
+                next,
+            });
+        }
+        Ok(rows)
+    }
+}
+
+/// The search file: what the search reads beyond the cards, in the index's order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchFile {
@@ -56,16 +191,19 @@ pub struct SearchFile {
     pub fiches: Vec<SearchEntry>,
 }
 
-/// A fiche's blocs in the search file.
+/// A fiche in the search file: its blocs, jobs and Formacodes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchEntry {
     pub code: String,
     pub blocs: Vec<IndexBloc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jobs: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formacodes: Option<Vec<CodeLabel>>,
 }
 
-/// What the index keeps of one certification, in the certification's JSON shape (without
-/// blocs, with their counts).
+/// What the index keeps of one certification: what its card and the filters show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndexEntry {
@@ -77,18 +215,15 @@ pub struct IndexEntry {
     pub abbreviation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
-    /// Certifiers, by name only.
-    pub certifiers: Vec<Named>,
+    /// Positions in [`CatalogueIndex::certifiers`].
+    pub certifiers: Vec<usize>,
+    /// NSF and ROME codes (labels in the index's tables).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nsf: Option<Vec<CodeLabel>>,
+    pub nsf: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub formacodes: Option<Vec<CodeLabel>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rome: Option<Vec<CodeLabel>>,
+    pub rome: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_end: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jobs: Option<Vec<String>>,
     /// How many blocs, and competencies in all.
     pub bloc_count: usize,
     pub competency_count: usize,
@@ -96,13 +231,6 @@ pub struct IndexEntry {
     pub previous: Vec<CertRef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub next: Vec<CertRef>,
-}
-
-/// A certifier in the index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Named {
-    pub name: String,
 }
 
 /// A bloc in the search file: its code, title and competencies.
@@ -116,10 +244,72 @@ pub struct IndexBloc {
     pub competencies: Vec<Competency>,
 }
 
-impl IndexEntry {
-    /// The entry of a certification.
-    pub fn of(cert: &Certification) -> IndexEntry {
-        IndexEntry {
+/// A certification as its card shows it: without blocs, long texts, jobs, Formacodes, and
+/// with its certifiers' names only. What the app reads from the index.
+pub fn card_of(cert: &Certification) -> Certification {
+    Certification {
+        code: cert.code.clone(),
+        title: cert.title.clone(),
+        kind: cert.kind.clone(),
+        abbreviation: cert.abbreviation.clone(),
+        level: cert.level,
+        certifiers: cert
+            .certifiers
+            .iter()
+            .map(|c| Certifier {
+                name: c.name.clone(),
+                siret: None,
+                website: None,
+            })
+            .collect(),
+        nsf: cert.nsf.clone(),
+        formacodes: None,
+        rome: cert.rome.clone(),
+        registration_end: cert.registration_end,
+        objectives: None,
+        activities: None,
+        attested_competencies: None,
+        blocs: Vec::new(),
+        bloc_acquisition: None,
+        sectors: None,
+        jobs: None,
+        regulations: None,
+        prerequisites: None,
+        access_routes: None,
+        statistics: None,
+        previous: cert.previous.clone(),
+        next: cert.next.clone(),
+        equivalences: None,
+        reconstructed: None,
+        source: Source::default(),
+    }
+}
+
+/// The index of these certifications.
+fn index_of(certs: &[Certification], fiche_bytes: u64, search_bytes: u64) -> CatalogueIndex {
+    let mut certifiers: Vec<String> = certs
+        .iter()
+        .flat_map(|c| c.certifiers.iter().map(|x| x.name.clone()))
+        .collect();
+    certifiers.sort_unstable();
+    certifiers.dedup();
+    let mut nsf = BTreeMap::new();
+    let mut rome = BTreeMap::new();
+    let codes = |list: &Option<Vec<CodeLabel>>, table: &mut BTreeMap<String, String>| {
+        list.as_ref().map(|l| {
+            l.iter()
+                .map(|cl| {
+                    table
+                        .entry(cl.code.clone())
+                        .or_insert_with(|| cl.label.clone());
+                    cl.code.clone()
+                })
+                .collect()
+        })
+    };
+    let fiches = certs
+        .iter()
+        .map(|cert| IndexEntry {
             code: cert.code.clone(),
             title: cert.title.clone(),
             kind: cert.kind.clone(),
@@ -128,61 +318,25 @@ impl IndexEntry {
             certifiers: cert
                 .certifiers
                 .iter()
-                .map(|c| Named {
-                    name: c.name.clone(),
-                })
+                .filter_map(|c| certifiers.binary_search(&c.name).ok())
                 .collect(),
-            nsf: cert.nsf.clone(),
-            formacodes: cert.formacodes.clone(),
-            rome: cert.rome.clone(),
+            nsf: codes(&cert.nsf, &mut nsf),
+            rome: codes(&cert.rome, &mut rome),
             registration_end: cert.registration_end,
-            jobs: cert.jobs.clone(),
             bloc_count: cert.blocs.len(),
             competency_count: cert.competency_count(),
             previous: cert.previous.clone(),
             next: cert.next.clone(),
-        }
-    }
-
-    /// The entry as a certification, as the app reads it: the fields the index leaves out are
-    /// `None` (or empty: no blocs).
-    pub fn to_certification(&self) -> Certification {
-        Certification {
-            code: self.code.clone(),
-            title: self.title.clone(),
-            kind: self.kind.clone(),
-            abbreviation: self.abbreviation.clone(),
-            level: self.level,
-            certifiers: self
-                .certifiers
-                .iter()
-                .map(|c| Certifier {
-                    name: c.name.clone(),
-                    siret: None,
-                    website: None,
-                })
-                .collect(),
-            nsf: self.nsf.clone(),
-            formacodes: self.formacodes.clone(),
-            rome: self.rome.clone(),
-            registration_end: self.registration_end,
-            objectives: None,
-            activities: None,
-            attested_competencies: None,
-            blocs: Vec::new(),
-            bloc_acquisition: None,
-            sectors: None,
-            jobs: self.jobs.clone(),
-            regulations: None,
-            prerequisites: None,
-            access_routes: None,
-            statistics: None,
-            previous: self.previous.clone(),
-            next: self.next.clone(),
-            equivalences: None,
-            reconstructed: None,
-            source: Source::default(),
-        }
+        })
+        .collect();
+    CatalogueIndex {
+        format: INDEX_FORMAT,
+        fiche_bytes,
+        search_bytes,
+        certifiers,
+        nsf,
+        rome,
+        fiches,
     }
 }
 
@@ -219,6 +373,8 @@ pub fn build_layout(sources: &[(&str, &str)]) -> Result<Layout, DataError> {
             .iter()
             .map(|cert| SearchEntry {
                 code: cert.code.clone(),
+                jobs: cert.jobs.clone(),
+                formacodes: cert.formacodes.clone(),
                 blocs: cert
                     .blocs
                     .iter()
@@ -233,12 +389,11 @@ pub fn build_layout(sources: &[(&str, &str)]) -> Result<Layout, DataError> {
             .collect(),
     };
     let search = to_json("search.json", &search)?;
-    let index = CatalogueIndex {
-        format: INDEX_FORMAT,
-        fiche_bytes: fiches.iter().map(|(_, j)| j.len() as u64).sum(),
-        search_bytes: search.len() as u64,
-        fiches: catalogue.all().iter().map(IndexEntry::of).collect(),
-    };
+    let index = index_of(
+        catalogue.all(),
+        fiches.iter().map(|(_, j)| j.len() as u64).sum(),
+        search.len() as u64,
+    );
     let index = to_json("index.json", &index)?;
     Ok(Layout {
         index,
@@ -280,7 +435,8 @@ pub fn read_index(json: &str) -> Result<Cards, DataError> {
     }
     let mut certs = Vec::with_capacity(index.fiches.len());
     for (i, entry) in index.fiches.iter().enumerate() {
-        let cert = entry.to_certification();
+        let cert = entry_to_card(&index, entry)
+            .map_err(|(field, message)| err(&format!("fiches[{i}].{field}"), message))?;
         check_card(&cert)
             .map_err(|(field, message)| err(&format!("fiches[{i}].{field}"), message))?;
         certs.push((cert, (entry.bloc_count, entry.competency_count)));
@@ -292,6 +448,63 @@ pub fn read_index(json: &str) -> Result<Cards, DataError> {
         })?,
         fiche_bytes: index.fiche_bytes,
         search_bytes: index.search_bytes,
+    })
+}
+
+/// An index entry as a certification (see [`card_of`]), its names and labels looked up.
+fn entry_to_card(
+    index: &CatalogueIndex,
+    e: &IndexEntry,
+) -> Result<Certification, (&'static str, String)> {
+    let certifiers = e
+        .certifiers
+        .iter()
+        .map(|i| {
+            index.certifiers.get(*i).map(|name| Certifier {
+                name: name.clone(),
+                siret: None,
+                website: None,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or(("certifiers", "no such certifier in the index".to_owned()))?;
+    let labels = |codes: &Option<Vec<String>>,
+                  table: &BTreeMap<String, String>,
+                  field: &'static str|
+     -> Result<Option<Vec<CodeLabel>>, (&'static str, String)> {
+        codes
+            .as_ref()
+            .map(|codes| {
+                codes
+                    .iter()
+                    .map(|code| {
+                        table
+                            .get(code)
+                            .map(|label| CodeLabel {
+                                code: code.clone(),
+                                label: label.clone(),
+                            })
+                            .ok_or((field, format!("{code}: no label in the index")))
+                    })
+                    .collect()
+            })
+            .transpose()
+    };
+    Ok(Certification {
+        certifiers,
+        nsf: labels(&e.nsf, &index.nsf, "nsf")?,
+        rome: labels(&e.rome, &index.rome, "rome")?,
+        ..card_of(&Certification {
+            code: e.code.clone(),
+            title: e.title.clone(),
+            kind: e.kind.clone(),
+            abbreviation: e.abbreviation.clone(),
+            level: e.level,
+            registration_end: e.registration_end,
+            previous: e.previous.clone(),
+            next: e.next.clone(),
+            ..Certification::default()
+        })
     })
 }
 
@@ -347,6 +560,8 @@ pub fn read_search(json: &str, cards: &Catalogue) -> Result<Catalogue, DataError
             ));
         }
         let mut cert = card.clone();
+        cert.jobs = entry.jobs;
+        cert.formacodes = entry.formacodes;
         cert.blocs = entry
             .blocs
             .into_iter()

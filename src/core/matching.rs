@@ -476,11 +476,28 @@ impl Analyzer {
 
     /// Analyses a text into its significant words with their concepts.
     pub fn analyze(&self, text: &str) -> Vec<Token> {
+        self.analyze_with(text, |word| self.stem_word(word))
+    }
+
+    /// [`Analyzer::analyze`], remembering the stem of each word as written in `stems`: indexing
+    /// many texts stems each distinct word once.
+    pub fn analyze_cached(&self, text: &str, stems: &mut HashMap<String, String>) -> Vec<Token> {
+        self.analyze_with(text, |word| {
+            if let Some(stem) = stems.get(word) {
+                return stem.clone();
+            }
+            let stem = self.stem_word(word);
+            stems.insert(word.to_owned(), stem.clone());
+            stem
+        })
+    }
+
+    fn analyze_with(&self, text: &str, mut stem_of: impl FnMut(&str) -> String) -> Vec<Token> {
         let ft = FoldedText::new(text);
         let words = self.significant_words(text, &ft);
         let stems: Vec<String> = words
             .iter()
-            .map(|w| self.stem_word(&text[w.range.clone()]))
+            .map(|w| stem_of(&text[w.range.clone()]))
             .collect();
         let groups = self.groups_of(&ft.folded, &words, &stems);
         words

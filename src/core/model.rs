@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 
 /// One certification (a "fiche" of the RNCP).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     /// `NUMERO_FICHE`, e.g. `RNCP37722`.

@@ -9,7 +9,7 @@
 //! word also matches other forms of it and its related terms (`conflit` → "conflictuelles"),
 //! at half the weight of a literal match.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::catalogue::{Catalogue, Status};
@@ -43,7 +43,7 @@ impl Query {
 }
 
 /// The part of a certification a reason points to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Field {
     Title,
     Code,
@@ -77,7 +77,9 @@ pub struct Reason {
 }
 
 /// One certification that matched, with its reasons (best first, at most `MAX_REASONS`).
-#[derive(Debug, Clone, PartialEq)]
+/// Two hits are equal when they point to the same certification (not an equal copy: the UI
+/// compares result lists on every keystroke) with the same status, score and reasons.
+#[derive(Debug, Clone)]
 pub struct Hit<'a> {
     pub cert: &'a Certification,
     pub status: Status,
@@ -85,6 +87,16 @@ pub struct Hit<'a> {
     /// How many reasons there were before truncation.
     pub reason_count: usize,
     score: u32,
+}
+
+impl PartialEq for Hit<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.cert, other.cert)
+            && self.status == other.status
+            && self.score == other.score
+            && self.reason_count == other.reason_count
+            && self.reasons == other.reasons
+    }
 }
 
 /// Reasons kept per result.
@@ -223,6 +235,8 @@ pub struct SearchIndex<'a> {
 pub struct SearchIndexBuilder<'a> {
     index: SearchIndex<'a>,
     word_ids: HashMap<String, u32>,
+    /// Stems of the words met so far (each distinct word is stemmed once).
+    stems: HashMap<String, String>,
     next: usize,
 }
 
@@ -242,6 +256,7 @@ impl<'a> SearchIndexBuilder<'a> {
                 concept_postings: Vec::new(),
             },
             word_ids: HashMap::new(),
+            stems: HashMap::new(),
             next: 0,
         }
     }
@@ -271,22 +286,26 @@ impl<'a> SearchIndexBuilder<'a> {
     fn add(&mut self, cert_idx: u32, cert: &'a Certification) {
         let ix = &mut self.index;
         let first = ix.entries.len() as u32;
-        for (field, text) in fields(cert) {
+        let mut seen: HashSet<(&Field, &str)> = HashSet::new();
+        let fields = fields(cert);
+        for (field, text) in &fields {
             let id = ix.entries.len() as u32;
-            let repeat = ix.entries[first as usize..]
-                .iter()
-                .any(|e| e.field == field && e.text == text);
+            let repeat = !seen.insert((field, text));
             let concepts = match ix.analyzer {
                 Some(a) if !repeat => a
-                    .analyze(text)
+                    .analyze_cached(text, &mut self.stems)
                     .into_iter()
                     .map(|t| {
-                        let next = ix.concept_names.len() as u32;
-                        let cid = *ix.concept_ids.entry(t.concept.clone()).or_insert(next);
-                        if cid == next {
-                            ix.concept_names.push(t.concept);
-                            ix.concept_postings.push(Vec::new());
-                        }
+                        let cid = match ix.concept_ids.get(&t.concept) {
+                            Some(cid) => *cid,
+                            None => {
+                                let cid = ix.concept_names.len() as u32;
+                                ix.concept_ids.insert(t.concept.clone(), cid);
+                                ix.concept_names.push(t.concept);
+                                ix.concept_postings.push(Vec::new());
+                                cid
+                            }
+                        };
                         push_once(&mut ix.concept_postings[cid as usize], id);
                         (cid, t.range)
                     })
@@ -315,7 +334,7 @@ impl<'a> SearchIndexBuilder<'a> {
             }
             ix.entries.push(Entry {
                 cert: cert_idx,
-                field,
+                field: field.clone(),
                 text,
                 concepts,
             });
@@ -387,53 +406,43 @@ impl<'a> SearchIndex<'a> {
     fn scored(&self, query: &Query, today: Date, terms: &[String]) -> Vec<Hit<'a>> {
         let certs = self.catalogue.all();
         let concepts = self.query_concepts(terms);
-        // Per certification: score, and how many terms were found (terms are counted once,
-        // in order: a certification is still a candidate after term i only if it had all
-        // the terms before it).
+        // Per certification: its score, and how many terms it has (terms are taken in order: a
+        // certification still counts for term i only if it had every term before it, and a
+        // score gathered by one that misses a later term is never read).
         let mut score = vec![0u32; certs.len()];
         let mut found = vec![0u16; certs.len()];
-        let mut weight = vec![0u32; self.entries.len()];
-        let mut touched: Vec<u32> = Vec::new();
+        // `literal[e] == i + 1` when entry e matched term i literally (counted once, at twice
+        // its weight; its concept match then adds nothing).
+        let mut literal = vec![0u16; self.entries.len()];
         for (i, term) in terms.iter().enumerate() {
-            let literal = self.literal_postings(term);
-            let concept = concepts[i]
+            let i = i as u16;
+            let mut add = |entry: u32, w: u32| {
+                let c = self.entries[entry as usize].cert as usize;
+                if found[c] >= i {
+                    found[c] = i + 1;
+                    score[c] += w;
+                }
+            };
+            for word in self.words_containing(term) {
+                for &entry in &self.word_postings[word] {
+                    if literal[entry as usize] != i + 1 {
+                        literal[entry as usize] = i + 1;
+                        add(entry, 2 * self.entries[entry as usize].field.weight());
+                    }
+                }
+            }
+            let concept = concepts[i as usize]
                 .as_ref()
                 .and_then(|c| self.concept_ids.get(c))
                 .map(|c| self.concept_postings[*c as usize].as_slice())
                 .unwrap_or_default();
-            let i = i as u16;
-            let mut add = |entry: u32, w: u32, touched: &mut Vec<u32>| {
-                let e = &self.entries[entry as usize];
-                let c = e.cert as usize;
-                if found[c] < i {
-                    return;
-                }
-                if weight[entry as usize] == 0 {
-                    touched.push(entry);
-                }
-                weight[entry as usize] += w;
-                if found[c] == i {
-                    found[c] = i + 1;
-                }
-            };
-            for &entry in &literal {
-                let w = 2 * self.entries[entry as usize].field.weight();
-                add(entry, w, &mut touched);
-            }
             for &entry in concept {
-                if literal.binary_search(&entry).is_err() {
-                    let w = self.entries[entry as usize].field.weight();
-                    add(entry, w, &mut touched);
+                if literal[entry as usize] != i + 1 {
+                    add(entry, self.entries[entry as usize].field.weight());
                 }
             }
         }
         let all = terms.len() as u16;
-        for &entry in &touched {
-            let c = self.entries[entry as usize].cert as usize;
-            if found[c] == all {
-                score[c] += weight[entry as usize];
-            }
-        }
         let mut hits: Vec<Hit<'a>> = Vec::new();
         for (c, cert) in certs.iter().enumerate() {
             if found[c] != all {
@@ -454,32 +463,24 @@ impl<'a> SearchIndex<'a> {
         hits
     }
 
-    /// The entries a term occurs in literally (ascending, no repeats).
-    fn literal_postings(&self, term: &str) -> Vec<u32> {
-        let mut words: Vec<usize> = self
-            .vocabulary
+    /// The words of the vocabulary a term is part of (each once, ascending).
+    fn words_containing<'t>(&'t self, term: &'t str) -> impl Iterator<Item = usize> + 't {
+        let mut last = None;
+        self.vocabulary
             .match_indices(term)
             .map(|(pos, _)| self.word_starts.partition_point(|s| (*s as usize) < pos) - 1)
-            .collect();
-        words.dedup();
-        let mut out: Vec<u32> = match words.as_slice() {
-            [one] => return self.word_postings[*one].clone(),
-            _ => words
-                .iter()
-                .flat_map(|w| self.word_postings[*w].iter().copied())
-                .collect(),
-        };
-        out.sort_unstable();
-        out.dedup();
-        out
+            .filter(move |w| {
+                let new = last != Some(*w);
+                last = Some(*w);
+                new
+            })
     }
 
     fn position(&self, cert: &Certification) -> Option<usize> {
-        let certs = self.catalogue.all();
-        certs
-            .iter()
-            .position(|c| std::ptr::eq(c, cert))
+        self.catalogue
+            .position(&cert.code)
             .filter(|i| *i < self.cert_entries.len())
+            .filter(|i| std::ptr::eq(&self.catalogue.all()[*i], cert))
     }
 
     /// A certification's texts as [`match_cert`] reads them.

@@ -15,7 +15,7 @@ fn the_index_gives_every_card_without_blocs_with_their_counts() {
     assert_eq!(from_index.all().len(), bundled.all().len());
     for cert in bundled.all() {
         let entry = from_index.get(&cert.code).unwrap();
-        assert_eq!(entry, &IndexEntry::of(cert).to_certification());
+        assert_eq!(entry, &card_of(cert));
         assert_eq!(entry.title, cert.title);
         assert!(entry.blocs.is_empty());
         assert!(!from_index.has_blocs(&cert.code));
@@ -148,9 +148,9 @@ fn a_damaged_download_is_refused_with_a_reason() {
     let layout = layout();
     let (code, fiche) = &layout.fiches[0];
     let other = &layout.fiches[1].0;
-    let wrong_format = layout.index.replacen("\"format\":2", "\"format\":3", 1);
+    let wrong_format = layout.index.replacen("\"format\":3", "\"format\":4", 1);
     let cards = read_index(&layout.index).unwrap().catalogue;
-    let search_wrong_format = layout.search.replacen("\"format\":2", "\"format\":3", 1);
+    let search_wrong_format = layout.search.replacen("\"format\":3", "\"format\":4", 1);
     let mut fewer: serde_json::Value = serde_json::from_str(&layout.search).unwrap();
     fewer["fiches"].as_array_mut().unwrap().pop();
     let mut swapped: serde_json::Value = serde_json::from_str(&layout.search).unwrap();
@@ -166,8 +166,30 @@ fn a_damaged_download_is_refused_with_a_reason() {
         ),
         (read_index(&wrong_format).map(|_| ()), "format"),
         (
+            read_index(&with_a_short_column(&layout.index)).map(|_| ()),
+            ".",
+        ),
+        (
             read_index(&first_entry_with_blank_title(&layout.index)).map(|_| ()),
             "fiches[0].title",
+        ),
+        (
+            read_index(&first_entry_with(
+                &layout.index,
+                "certifiers",
+                serde_json::json!([999]),
+            ))
+            .map(|_| ()),
+            "fiches[0].certifiers",
+        ),
+        (
+            read_index(&first_entry_with(
+                &layout.index,
+                "rome",
+                serde_json::json!(["Z9999"]),
+            ))
+            .map(|_| ()),
+            "fiches[0].rome",
         ),
         (read_fiche(code, &fiche[..fiche.len() - 1]).map(|_| ()), "."),
         (read_search("", &cards).map(|_| ()), "."),
@@ -199,8 +221,18 @@ fn a_damaged_download_is_refused_with_a_reason() {
     }
 }
 
-fn first_entry_with_blank_title(index: &str) -> String {
+fn first_entry_with(index: &str, key: &str, value: serde_json::Value) -> String {
     let mut json: serde_json::Value = serde_json::from_str(index).unwrap();
-    json["fiches"][0]["title"] = serde_json::json!(" ");
+    json["fiches"][key][0] = value;
     json.to_string()
+}
+
+fn with_a_short_column(index: &str) -> String {
+    let mut json: serde_json::Value = serde_json::from_str(index).unwrap();
+    json["fiches"]["level"].as_array_mut().unwrap().pop();
+    json.to_string()
+}
+
+fn first_entry_with_blank_title(index: &str) -> String {
+    first_entry_with(index, "title", serde_json::json!(" "))
 }
