@@ -3,7 +3,8 @@
 //
 // A first visit downloads index.html and everything it references (the JS glue, the .wasm, CSS,
 // icons, preloads), everything those JS/CSS files reference in turn (wasm-bindgen snippets,
-// fonts), and the web app manifest and service worker when there are some. Each file is
+// fonts), and the web app manifest and service worker when there are some (with what the worker
+// precaches: the catalogue's index among them; not the search file and fiches, fetched on use). Each file is
 // gzipped at level 9 (what a static host would send); the total is checked against the budget
 // in size-budget.json: { "first_load_gzip_bytes": N }. The embed script a provider's page
 // loads (`embed.js`, not part of the app's first load) is reported on its own line and checked
@@ -42,6 +43,9 @@ const FOLLOW = new Set(['.html', '.js', '.mjs', '.css']);
 const ASSET = /\.(?:js|mjs|wasm|css|json|webmanifest|svg|png|ico|jpe?g|webp|woff2?|txt)$/i;
 // Quoted strings and CSS url(...) values that look like a path to an asset.
 const REFERENCE = /(?:["'`]|url\(\s*["']?)([^"'`()\s<>]+?\.(?:js|mjs|wasm|css|json|webmanifest|svg|png|ico|jpe?g|webp|woff2?|txt))(?:[?#][^"'`()\s]*)?(?=["'`)\s])/gi;
+// Named by the service worker but fetched only on use (the search file when the search box is
+// first used, a fiche when it is opened or selected): not part of a first visit.
+const ON_USE = /^data\/(?:search\.json$|fiches\/)/;
 // Downloaded on a first visit even when only the wasm names them.
 const WELL_KNOWN = ['sw.js', 'service-worker.js', 'manifest.webmanifest', 'manifest.json', 'favicon.ico'];
 
@@ -68,6 +72,7 @@ while (queue.length > 0) {
   for (const match of text.matchAll(REFERENCE)) {
     if (!ASSET.test(match[1])) continue;
     const target = resolveRef(match[1], file);
+    if (target && ON_USE.test(relative(dist, target).split(sep).join('/'))) continue;
     if (target && !seen.has(target)) queue.push(target);
   }
 }
