@@ -24,7 +24,7 @@ test('a page whose chunk cannot be fetched says so, and "Réessayer" loads it', 
   await waitForApp(page);
   assert.equal(await page.getByTestId('page-failed').count(), 0);
   watch.assertClean({
-    allowConsole: [/split_my_data|Failed to fetch|TypeError|page chunk|sw\.js|offline mode unavailable|ERR_FAILED/],
+    allowConsole: [/split_my_data|Failed to fetch|TypeError|page chunk|sw\.js|offline mode unavailable|ERR_FAILED|error occurred when fetching the script/],
     allowFailed: [/split_my_data|sw\.js/],
   });
 });
@@ -45,5 +45,5 @@ test('the catalogue does not fetch any chunk; a page fetches only its own', asyn
   await page.getByRole('heading', { level: 1, name: /Intégrer Repère sur votre site/ }).waitFor();
   assert.ok(wasm.some((n) => n.startsWith('split_integrate-')), `the integrate chunk: ${wasm}`);
   assert.ok(!wasm.some((n) => n.startsWith('split_assess-')), 'not the assessment chunk');
-  watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable/], allowFailed: [/sw\.js/] });
+  watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable|error occurred when fetching the script/], allowFailed: [/sw\.js/] });
 });

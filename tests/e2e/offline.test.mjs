@@ -61,6 +61,8 @@ test('after one visit every page works offline, deep links and reloads included'
   for (const [hash, title] of pages) {
     await page.goto(app.url(`/${hash}`));
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The builder's live preview is the app in a frame: offline too.
+    if (hash === '#/integrer') await page.frameLocator('iframe').locator('body[data-app-ready="true"]').waitFor();
   }
   await page.goto(app.url('/#/resultats'));
   await page.reload();
