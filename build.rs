@@ -6,6 +6,12 @@
 use std::{env, fs, path::PathBuf};
 
 fn main() {
+    // The app's wasm keeps its relocations, which the code-split step needs to cut it into
+    // chunks (scripts/split.mjs, src/ui/split.rs). Only the `repere` binary, only on wasm32: the
+    // wasm-bindgen tests and native builds link as before.
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo:rustc-link-arg-bin=repere=--emit-relocs");
+    }
     let root =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let data = root.join("data");

@@ -6,6 +6,8 @@
 #   - trunk 0.21.14                              (cargo install --locked; ≈8 min the first time)
 #   - wasm-bindgen CLI + wasm-bindgen-test-runner, the version Cargo.lock pins for wasm-bindgen
 #                                                (cargo install, without --locked; ≈2 min)
+#   - wasm-split-cli 0.2.4 (crate wasm_split_cli_support, feature build-binary; the code-split step,
+#                                                scripts/split.mjs)  (cargo install --locked; ≈1 min)
 #   - chromium + chromium-driver + poppler-utils (apt, only when one is missing; pdftotext reads
 #                                                 the printed report in the e2e tests)
 #   - npm packages: playwright-core, axe-core, binaryen (wasm-opt)   (npm ci, when the lock changed)
@@ -18,6 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 export PATH="$CARGO_BIN:$PATH"
 
@@ -75,6 +78,15 @@ if [ "$installed_trunk" = "$TRUNK_VERSION" ]; then
 else
     say "→ cargo install trunk --version $TRUNK_VERSION --locked (found: ${installed_trunk:-none}; ≈8 min on 2 cores)"
     cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# --- wasm-split-cli: the code-split step (scripts/split.mjs, in Trunk's post_build hook) ------------
+# The crate cargo-leptos 0.3 splits with; its binary prints no version: `cargo install --list` does.
+if cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && have wasm-split-cli; then
+    say "✓ wasm-split-cli $WASM_SPLIT_VERSION"
+else
+    say "→ cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary --locked (≈1 min)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 # --- Chromium + chromedriver (e2e tests, wasm-bindgen-test), pdftotext (printed report) ---------

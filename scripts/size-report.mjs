@@ -10,10 +10,16 @@
 // loads (`embed.js`, not part of the app's first load) is reported on its own line and checked
 // against "embed_js_gzip_bytes".
 //
+// Code splitting (scripts/split.mjs): the wasm chunks named by the link module
+// (`__wasm_split-<hash>.js`) are fetched when a page needs them, not on a first visit, so they
+// are not followed. The report then prints the first load per page kind: a first visit that
+// lands on that page downloads the first load plus the chunks of the page (and, for a fiche,
+// the fiche's file: the largest one is counted).
+//
 // Usage: node scripts/size-report.mjs [dist] [--budget size-budget.json] [--json out.json]
 // Exit status: 0 within budget, 1 over budget, 2 on a usage or missing-file error.
 
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
@@ -49,6 +55,9 @@ const ON_USE = /^data\/(?:search\.json$|fiches\/)/;
 // Downloaded on a first visit even when only the wasm names them.
 const WELL_KNOWN = ['sw.js', 'service-worker.js', 'manifest.webmanifest', 'manifest.json', 'favicon.ico'];
 
+// The link module of the split wasm (scripts/split.mjs).
+const LINK_MODULE = /^__wasm_split-[0-9a-f]+\.js$/;
+
 function resolveRef(ref, fromFile) {
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) return null; // other origin / data:
   const clean = ref.replace(/^\.\//, './');
@@ -57,6 +66,13 @@ function resolveRef(ref, fromFile) {
   if (full !== dist && !full.startsWith(dist + sep)) return null;
   return existsSync(full) && statSync(full).isFile() ? full : null;
 }
+
+// The chunks the link module loads on demand. The service worker precaches them after the
+// first load (offline): reported on a line of their own, not counted in the first load.
+const linkName = readdirSync(dist).find((f) => LINK_MODULE.test(f));
+const CHUNKS = new Set(
+  linkName ? [...readFileSync(join(dist, linkName), 'utf8').matchAll(/new URL\("\.\/([^"]+\.wasm)"/g)].map((m) => m[1]) : [],
+);
 
 const seen = new Set();
 const queue = [join(dist, 'index.html')];
@@ -71,18 +87,20 @@ while (queue.length > 0) {
   const text = readFileSync(file, 'utf8');
   for (const match of text.matchAll(REFERENCE)) {
     if (!ASSET.test(match[1])) continue;
+    if (CHUNKS.has(match[1].replace(/^.*\//, ''))) continue; // loaded on demand (or precached)
     const target = resolveRef(match[1], file);
     if (target && ON_USE.test(relative(dist, target).split(sep).join('/'))) continue;
     if (target && !seen.has(target)) queue.push(target);
   }
 }
 
+const sizeOf = (file) => {
+  const raw = readFileSync(file);
+  const gzip = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }).length;
+  return { file: relative(dist, file), raw: raw.length, gzip };
+};
 const rows = [...seen]
-  .map((file) => {
-    const raw = readFileSync(file);
-    const gzip = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }).length;
-    return { file: relative(dist, file), raw: raw.length, gzip };
-  })
+  .map(sizeOf)
   .sort((a, b) => b.gzip - a.gzip);
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
 
@@ -106,6 +124,42 @@ console.log('-'.repeat(width + 32));
 console.log(line('total first load', String(total.raw), String(total.gzip)));
 console.log(`= ${kb(total.raw)} raw, ${kb(total.gzip)} gzip; budget ${budget} bytes gzip (${kb(budget)}, ${relative(ROOT, budgetFile)})`);
 
+// First load per page kind: the first load + the page's chunks (the link module's loaders:
+// `__wasm_split_load_<page> = …makeLoad(() => … "./split_<page>-<hash>.wasm" …, [__chunk_N, …])`).
+const pages = [{ page: 'catalogue', extra: [] }];
+const linkFile = linkName && join(dist, linkName);
+if (linkFile) {
+  const link = readFileSync(linkFile, 'utf8');
+  const chunkFiles = new Map(
+    [...link.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{[^}]*?new URL\("\.\/([^"]+\.wasm)"/g)].map((m) => [m[1], m[2]]),
+  );
+  for (const m of link.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{[^}]*?new URL\("\.\/([^"]+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d));
+    if (deps.some((d) => !d)) fail(`${relative(dist, linkFile)}: a chunk of ${m[1]} has no file`);
+    pages.push({ page: m[1], extra: [m[2], ...deps] });
+  }
+  if (pages.length === 1) fail(`${relative(dist, linkFile)}: no page chunk found`);
+}
+const fichesDir = join(dist, 'data/fiches');
+const largestFiche = existsSync(fichesDir)
+  ? readdirSync(fichesDir).map((f) => `data/fiches/${f}`).sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size)[0]
+  : undefined;
+for (const p of pages) {
+  if (p.page === 'fiche' && largestFiche) p.extra.push(largestFiche);
+  const extra = p.extra.map((f) => sizeOf(join(dist, f)));
+  p.gzip = total.gzip + extra.reduce((t, r) => t + r.gzip, 0);
+  p.files = extra.length;
+}
+if (CHUNKS.size > 0) {
+  const chunks = [...CHUNKS].map((f) => sizeOf(join(dist, f)));
+  const gz = chunks.reduce((t, r) => t + r.gzip, 0);
+  console.log(`${CHUNKS.size} wasm chunks (pages loaded on demand; precached by the service worker after the first load): ${gz} bytes gzip`);
+}
+console.log('First load per page kind (a first visit landing on the page; gzip bytes):');
+for (const p of pages) {
+  console.log(`  ${p.page.padEnd(12)} ${String(p.gzip).padStart(8)}  (${kb(p.gzip)}; first load + ${p.files} file${p.files === 1 ? '' : 's'})`);
+}
+
 // The embed script, loaded by providers' pages (not by the app).
 const embedPath = join(dist, 'embed.js');
 if (!existsSync(embedPath)) fail(`${embedPath} not found (public/embed.js is copied by Trunk)`);
@@ -115,7 +169,7 @@ const embed = { raw: embedRaw.length, gzip: gzipSync(embedRaw, { level: constant
 console.log(`embed.js (providers' pages): ${embed.raw} bytes raw, ${embed.gzip} bytes gzip; budget ${embedBudget} bytes gzip`);
 
 if (jsonOut) {
-  writeFileSync(resolve(ROOT, jsonOut), `${JSON.stringify({ files: rows, total, budget, embed, embedBudget }, null, 2)}\n`);
+  writeFileSync(resolve(ROOT, jsonOut), `${JSON.stringify({ files: rows, total, pages: pages.map(({ page, gzip }) => ({ page, gzip })), budget, embed, embedBudget }, null, 2)}\n`);
 }
 let over = false;
 if (total.gzip > budget) {

@@ -331,6 +331,11 @@ fn decode_json(text: &str) -> Result<Assessment, CodecError> {
 }
 
 fn from_map<T: DeserializeOwned>(map: Map<String, Value>) -> Result<T, CodecError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        serde_json::from_value(Value::Object(map)).map_err(|e| CodecError::malformed(e.to_string()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     serde_path_to_error::deserialize(Value::Object(map))
         .map_err(|e| CodecError::malformed(format!("{}: {}", e.path(), e.inner())))
 }

@@ -39,6 +39,9 @@ messages! {
     FicheUnreachable => "Cette fiche n’a pas pu être chargée. Vérifiez votre connexion à Internet, puis réessayez.", "This fiche could not be loaded. Check your Internet connection, then try again.";
     ModalitiesUnavailable => "non disponibles (la fiche n’a pas pu être chargée)", "not available (the fiche could not be loaded)";
     DataRetry => "Réessayer", "Try again";
+    PageLoading => "Chargement de la page…", "Loading the page…";
+    PageUnavailable => "Page indisponible", "Page unavailable";
+    PageUnreachable => "Cette page n’a pas pu être chargée. Vérifiez votre connexion à Internet, puis réessayez.", "This page could not be loaded. Check your Internet connection, then try again.";
     PageTitle => "{page} — Repère", "{page} — Repère";
 
     // Catalogue

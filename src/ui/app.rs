@@ -5,22 +5,14 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::assess::page::AssessPage;
 use super::browser::{self, StorageKey};
 use super::catalogue::page::CataloguePage;
 use super::context::{provide_route, t, Env, UiLang};
-use super::data::page::DataPage;
-use super::data::share::SharePage;
-use super::embed::builder::IntegratePage;
 use super::embed::chrome::{EmbedFooter, EmbedHeader};
-use super::experiences::page::ExperiencesPage;
-use super::fiche::page::FichePage;
 use super::fiches::provide_fiches;
+use super::lazy::{Chunked, LazyPage};
 use super::not_found::NotFound;
 use super::notice::{NoticeArea, Notices};
-use super::results::compare::ComparePage;
-use super::results::page::ResultsPage;
-use super::results::report::ReportPage;
 use super::selection::SelectionBar;
 use super::shell::{Footer, Header};
 use super::work::provide_work;
@@ -199,15 +191,15 @@ pub fn App() -> impl IntoView {
             <NoticeArea />
             {move || match page.get() {
                 Route::Catalogue(_) => view! { <CataloguePage query /> }.into_any(),
-                Route::Fiche(code) => view! { <FichePage code /> }.into_any(),
-                Route::Assess(code) => view! { <AssessPage code /> }.into_any(),
-                Route::Experiences => view! { <ExperiencesPage /> }.into_any(),
-                Route::Results => view! { <ResultsPage /> }.into_any(),
-                Route::Compare => view! { <ComparePage /> }.into_any(),
-                Route::Report => view! { <ReportPage /> }.into_any(),
-                Route::MyData => view! { <DataPage /> }.into_any(),
-                Route::Share(payload) => view! { <SharePage payload /> }.into_any(),
-                Route::Integrate => view! { <IntegratePage /> }.into_any(),
+                Route::Fiche(code) => view! { <LazyPage page=Chunked::Fiche(code) /> }.into_any(),
+                Route::Assess(code) => view! { <LazyPage page=Chunked::Assess(code) /> }.into_any(),
+                Route::Experiences => view! { <LazyPage page=Chunked::Experiences /> }.into_any(),
+                Route::Results => view! { <LazyPage page=Chunked::Results /> }.into_any(),
+                Route::Compare => view! { <LazyPage page=Chunked::Compare /> }.into_any(),
+                Route::Report => view! { <LazyPage page=Chunked::Report /> }.into_any(),
+                Route::MyData => view! { <LazyPage page=Chunked::MyData /> }.into_any(),
+                Route::Share(payload) => view! { <LazyPage page=Chunked::Share(payload) /> }.into_any(),
+                Route::Integrate => view! { <LazyPage page=Chunked::Integrate /> }.into_any(),
                 Route::NotFound(_) => view! { <NotFound /> }.into_any(),
             }}
         </main>

@@ -149,6 +149,16 @@ pub fn set_body_marker(name: &str, value: Option<&str>) {
     }
 }
 
+/// Whether the keyboard focus is nowhere (on `<body>`): the focused element was removed.
+pub fn focus_is_lost() -> bool {
+    let doc = leptos::prelude::document();
+    match (doc.active_element(), doc.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
+    }
+}
+
 /// Moves keyboard focus to the first element matching `selector` (if any).
 pub fn focus(selector: &str) {
     use wasm_bindgen::JsCast;

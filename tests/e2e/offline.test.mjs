@@ -46,7 +46,8 @@ test('after one visit every page works offline, deep links and reloads included'
   await page.getByRole('button', { name: 'Réessayer' }).waitFor();
   const chips = await page.locator('[data-testid="selection-bar"] .chip').count();
   assert.equal(chips, 1, 'saved work restored offline');
-  // Every page opens offline, and a reload on a deep page too.
+  // Every page opens offline (each but the catalogue is a wasm chunk of its own, precached by
+  // the service worker), and a reload on a deep page too.
   const pages = [
     ['#/bilan/RNCP41674', /Évaluer mes compétences/],
     ['#/experiences', /Mes expériences/],
@@ -54,11 +55,14 @@ test('after one visit every page works offline, deep links and reloads included'
     ['#/comparer', /Comparer mes certifications/],
     ['#/rapport', /Rapport de positionnement/],
     ['#/donnees', /Mes données/],
+    ['#/integrer', /Intégrer Repère sur votre site/],
     ['#/nimporte/quoi', /Page introuvable/],
   ];
   for (const [hash, title] of pages) {
     await page.goto(app.url(`/${hash}`));
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The builder's live preview is the app in a frame: offline too.
+    if (hash === '#/integrer') await page.frameLocator('iframe').locator('body[data-app-ready="true"]').waitFor();
   }
   await page.goto(app.url('/#/resultats'));
   await page.reload();

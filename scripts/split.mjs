@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// Code splitting: cuts the app's wasm into the main module (what the catalogue needs) and the
+// chunks of the pages loaded on demand (src/ui/split.rs), the way cargo-leptos --split does it
+// (its src/compile/front.rs): split the linked wasm (wasm-split-cli, crate
+// wasm_split_cli_support, installed by scripts/bootstrap.sh), wasm-bindgen on the main module
+// (--keep-lld-exports --no-demangle), then wasm-opt on it and on every chunk (release only).
+//
+// Trunk 0.21 cannot split (trunk issue #1022): it runs wasm-bindgen and wasm-opt on the whole
+// wasm. This script runs in Trunk's post_build hook (Trunk.toml; `make serve` and `make build`)
+// and replaces, in the staging folder, Trunk's JS glue and wasm by the split ones under the same
+// names (so Trunk's loader in index.html stays as it is; its integrity hashes are recomputed),
+// adding the link module `__wasm_split-<hash>.js` (which the glue imports, and which fetches
+// the chunks) and the chunks, each named after its content hash.
+//
+// Usage: node scripts/split.mjs <staging dir>   (TRUNK_PROFILE=release|debug, from Trunk)
+
+import { execFile, execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const staging = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? '');
+const profile = process.env.TRUNK_PROFILE ?? 'release';
+const targetDir = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
+const rawWasm = join(targetDir, 'wasm32-unknown-unknown', profile, 'repere.wasm');
+
+const fail = (message) => {
+  console.error(`split: ${message}`);
+  process.exit(1);
+};
+const run = (cmd, args) => {
+  try {
+    execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (e) {
+    fail(`${cmd} failed (${e.message.split('\n')[0]})`);
+  }
+};
+const digest = (bytes, algo = 'sha256') => createHash(algo).update(bytes).digest();
+const shortHash = (bytes) => digest(bytes).toString('hex').slice(0, 16);
+
+// Trunk's output: repere-<hash>.js and repere-<hash>_bg.wasm.
+const glue = readdirSync(staging).find((f) => /^repere-[0-9a-f]+\.js$/.test(f));
+if (!glue) fail(`no repere-<hash>.js in ${staging}`);
+const stem = glue.slice(0, -'.js'.length);
+const html = join(staging, 'index.html');
+
+// wasm-opt's options: the same as Trunk's, read from index.html's <link data-trunk rel="rust">.
+const source = readFileSync(join(ROOT, 'index.html'), 'utf8');
+const rustLink = source.match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? '';
+const optLevel = rustLink.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? 'z';
+const optParams = (rustLink.match(/data-wasm-opt-params="([^"]+)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
+
+const work = mkdtempSync(join(tmpdir(), 'repere-split-'));
+try {
+  const started = Date.now();
+  const splitDir = join(work, 'split');
+  const outDir = join(work, 'out');
+  run('wasm-split-cli', [rawWasm, splitDir, '--out-name', stem]);
+  run('wasm-bindgen', [
+    '--target=web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+    `--out-dir=${outDir}`, `--out-name=${stem}`, join(splitDir, `${stem}.wasm`),
+  ]);
+  const chunks = readdirSync(splitDir).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+  if (chunks.length === 0) fail('the wasm has no split point (src/ui/split.rs)');
+  const wasmFiles = [join(outDir, `${stem}_bg.wasm`), ...chunks.map((c) => join(splitDir, c))];
+  if (profile === 'release') {
+    // One wasm-opt per core at a time, biggest first (the main module).
+    const queue = [...wasmFiles];
+    const worker = async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        await promisify(execFile)('wasm-opt', [`-O${optLevel}`, ...optParams, file, '-o', file])
+          .catch((e) => fail(`wasm-opt failed on ${file}: ${e.stderr || e.message}`));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(availableParallelism(), 4) }, worker));
+  }
+
+  // Content-hashed names: a host's HTTP cache never mixes two builds' chunks.
+  let link = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
+  for (const chunk of chunks) {
+    const bytes = readFileSync(join(splitDir, chunk));
+    const named = `${chunk.slice(0, -'.wasm'.length)}-${shortHash(bytes)}.wasm`;
+    if (!link.includes(`"./${chunk}"`)) fail(`the link module does not name ${chunk}`);
+    link = link.replace(`"./${chunk}"`, `"./${named}"`);
+    writeFileSync(join(staging, named), bytes);
+  }
+  const linkName = `__wasm_split-${shortHash(link)}.js`;
+  writeFileSync(join(staging, linkName), link);
+  let js = readFileSync(join(outDir, `${stem}.js`), 'utf8');
+  // Only the import statements: the wasm's own import module stays "./__wasm_split.js".
+  const linkImport = /^(import \* as \w+ from )(["'])\.\/__wasm_split\.js\2/gm;
+  if (!linkImport.test(js)) fail(`${stem}.js does not import ./__wasm_split.js`);
+  js = js.replace(linkImport, `$1"./${linkName}"`);
+  writeFileSync(join(staging, glue), js);
+  copyFileSync(join(outDir, `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`));
+
+  // Trunk's subresource-integrity hashes of the replaced files.
+  let page = readFileSync(html, 'utf8');
+  for (const file of [glue, `${stem}_bg.wasm`]) {
+    const sri = `sha384-${digest(readFileSync(join(staging, file)), 'sha384').toString('base64')}`;
+    page = page.replace(
+      new RegExp(`(href="[^"]*${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`, 'g'),
+      `$1${sri}$2`,
+    );
+  }
+  writeFileSync(html, page);
+  console.log(`split: ${stem} + ${chunks.length} chunks (${profile}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,72 @@
+//! The code-split entry points: each page a first visit to the catalogue does not need is
+//! compiled into a wasm chunk of its own, downloaded when the page is first opened
+//! (`ui::lazy::LazyPage` shows a loading state meanwhile, and an error with "Réessayer" if the
+//! chunk cannot be fetched). The build splits the wasm at these functions (`scripts/split.mjs`,
+//! run by Trunk's `post_build` hook); a function's first argument of `wasm_split` names its
+//! chunk, and code shared by several chunks goes to a chunk of its own.
+//!
+//! This is the only module where `unsafe` is allowed: `wasm_split` generates the `extern "C"`
+//! import/export pair and the loader's `unsafe` constructor that the split tool rewires. The
+//! functions here contain no code of their own beyond calling a page component.
+#![allow(unsafe_code)]
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use super::assess::page::AssessPage;
+use super::data::page::DataPage;
+use super::data::share::SharePage;
+use super::embed::builder::IntegratePage;
+use super::experiences::page::ExperiencesPage;
+use super::fiche::page::FichePage;
+use super::results::compare::ComparePage;
+use super::results::page::ResultsPage;
+use super::results::report::ReportPage;
+
+/// What a chunk's entry point gives: the page, or why its chunk could not be loaded.
+pub type Loaded = Result<AnyView, SplitLoaderError>;
+
+#[wasm_split(fiche, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn fiche_page(code: String) -> Loaded {
+    Ok(view! { <FichePage code /> }.into_any())
+}
+
+#[wasm_split(assess, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn assess_page(code: Option<String>) -> Loaded {
+    Ok(view! { <AssessPage code /> }.into_any())
+}
+
+#[wasm_split(experiences, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn experiences_page() -> Loaded {
+    Ok(view! { <ExperiencesPage /> }.into_any())
+}
+
+#[wasm_split(results, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn results_page() -> Loaded {
+    Ok(view! { <ResultsPage /> }.into_any())
+}
+
+#[wasm_split(compare, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn compare_page() -> Loaded {
+    Ok(view! { <ComparePage /> }.into_any())
+}
+
+#[wasm_split(report, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn report_page() -> Loaded {
+    Ok(view! { <ReportPage /> }.into_any())
+}
+
+#[wasm_split(my_data, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn data_page() -> Loaded {
+    Ok(view! { <DataPage /> }.into_any())
+}
+
+#[wasm_split(share, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn share_page(payload: String) -> Loaded {
+    Ok(view! { <SharePage payload /> }.into_any())
+}
+
+#[wasm_split(integrate, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn integrate_page() -> Loaded {
+    Ok(view! { <IntegratePage /> }.into_any())
+}

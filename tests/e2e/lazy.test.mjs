@@ -1,0 +1,49 @@
+// Code splitting (src/ui/split.rs, scripts/split.mjs): the pages a first visit to the catalogue
+// does not need come in wasm chunks, fetched when first opened. While a chunk loads the page says
+// so (aria-busy); when it cannot be fetched, a translated message and "Réessayer", which works
+// once the network is back.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, waitForApp } from './harness.mjs';
+
+const app = useApp();
+
+test('a page whose chunk cannot be fetched says so, and "Réessayer" loads it', async (t) => {
+  const { context, page, watch } = await app.newPage(t);
+  // No service worker here: it would precache the chunk before the test cuts it off.
+  await context.route('**/sw.js', (route) => route.abort());
+  let blocked = true;
+  await context.route(/\/split_my_data-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await app.goto(page, '/#/donnees');
+  await page.getByTestId('page-failed').getByRole('alert').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Page indisponible' }).waitFor();
+  blocked = false;
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mes données' }).waitFor();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId('page-failed').count(), 0);
+  watch.assertClean({
+    allowConsole: [/split_my_data|Failed to fetch|TypeError|page chunk|sw\.js|offline mode unavailable|ERR_FAILED|error occurred when fetching the script/],
+    allowFailed: [/split_my_data|sw\.js/],
+  });
+});
+
+test('the catalogue does not fetch any chunk; a page fetches only its own', async (t) => {
+  const { context, page, watch } = await app.newPage(t);
+  await context.route('**/sw.js', (route) => route.abort());
+  const wasm = [];
+  page.on('request', (req) => {
+    const name = new URL(req.url()).pathname.split('/').pop();
+    if (name.endsWith('.wasm')) wasm.push(name);
+  });
+  await app.goto(page, '/');
+  await waitForApp(page);
+  assert.deepEqual(wasm.filter((n) => !/^repere-[0-9a-f]+_bg\.wasm$/.test(n)), [], 'catalogue: the main wasm only');
+  wasm.length = 0;
+  await page.getByRole('link', { name: /Intégrer Repère/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: /Intégrer Repère sur votre site/ }).waitFor();
+  assert.ok(wasm.some((n) => n.startsWith('split_integrate-')), `the integrate chunk: ${wasm}`);
+  assert.ok(!wasm.some((n) => n.startsWith('split_assess-')), 'not the assessment chunk');
+  watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable|error occurred when fetching the script/], allowFailed: [/sw\.js/] });
+});
