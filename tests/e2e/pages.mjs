@@ -30,6 +30,8 @@ export class CataloguePage {
       (t) => decodeURIComponent(location.hash.replace(/\+/g, ' ')).includes(t) || t === '',
       text,
     );
+    // The search index is built when the box is first used (after the search file arrives).
+    if (text.trim() !== '') await this.page.locator('form[role="search"][data-search="ready"]').waitFor();
   }
 
   async codes() {
