@@ -43,7 +43,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 const rows = [];
 for (const count of counts) {
   const dist = scaleDist(count, join(ROOT, 'target', `scale-${count}`));
-  const fiches = JSON.parse(readFileSync(join(dist, 'data', 'index.json'), 'utf8')).fiches.length;
+  const fiches = JSON.parse(readFileSync(join(dist, 'data', 'index.json'), 'utf8')).fiches.code.length;
   const server = await startServer({ root: dist, gzip: true });
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   const page = await context.newPage();

@@ -25,10 +25,16 @@ fn reason_label(lang: Lang, r: &Reason) -> String {
     }
 }
 
+/// A card: its facts are rendered once; only "why it matched" follows the query (`hits`, the
+/// cards shown with their reasons), so typing a search does not rebuild the cards that stay.
 #[component]
-pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
+pub fn CertCard(code: String, hits: Memo<Vec<Hit<'static>>>) -> impl IntoView {
     let lang = lang();
-    let cert = hit.cert;
+    let Some(cert) =
+        hits.with_untracked(|h| h.iter().find(|h| h.cert.code == code).map(|h| h.cert))
+    else {
+        return ().into_any();
+    };
     let title_id = format!("card-{}", cert.code);
     let labelled_by = title_id.clone();
     let href = Route::Fiche(cert.code.clone()).to_hash();
@@ -40,8 +46,14 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
         .join(", ");
     let (blocs, comps) = env().catalogue.counts(cert);
     let level = cert.level;
-    let more = hit.reason_count.saturating_sub(hit.reasons.len());
-    let reasons = hit.reasons;
+    let reasons = Memo::new(move |_| {
+        hits.with(|h| {
+            h.iter()
+                .find(|h| h.cert.code == code)
+                .map(|h| (h.reasons.clone(), h.reason_count))
+                .unwrap_or_default()
+        })
+    });
 
     view! {
         <article class="card" aria-labelledby=labelled_by data-testid="cert-card" data-code=cert.code.clone()>
@@ -63,28 +75,33 @@ pub fn CertCard(hit: Hit<'static>) -> impl IntoView {
                 </div>
             </dl>
             <div class="card__actions"><SelectToggle code=cert.code.clone() /></div>
-            {(!reasons.is_empty()).then(|| view! {
-                <div class="card__reasons" data-testid="reasons">
-                    <p class="card__reasons-title">{t(Msg::MatchedBecause)}</p>
-                    <ul>
-                        {reasons.into_iter().map(|r| {
-                            let label = {
-                                let r = r.clone();
-                                move || reason_label(lang.get(), &r)
-                            };
-                            view! {
-                                <li>
-                                    <span class="reason__field">{label}</span>" "
-                                    <span class="reason__text"><Highlighted text=r.text ranges=r.highlights /></span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    {(more > 0).then(|| view! {
-                        <p class="muted">{move || lang.get().plural(more, Msg::MoreMatchesOne, Msg::MoreMatchesMany)}</p>
-                    })}
-                </div>
-            })}
+            {move || {
+                let (reasons, count) = reasons.get();
+                let more = count.saturating_sub(reasons.len());
+                (!reasons.is_empty()).then(|| view! {
+                    <div class="card__reasons" data-testid="reasons">
+                        <p class="card__reasons-title">{t(Msg::MatchedBecause)}</p>
+                        <ul>
+                            {reasons.into_iter().map(|r| {
+                                let label = {
+                                    let r = r.clone();
+                                    move || reason_label(lang.get(), &r)
+                                };
+                                view! {
+                                    <li>
+                                        <span class="reason__field">{label}</span>" "
+                                        <span class="reason__text"><Highlighted text=r.text ranges=r.highlights /></span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        {(more > 0).then(|| view! {
+                            <p class="muted">{move || lang.get().plural(more, Msg::MoreMatchesOne, Msg::MoreMatchesMany)}</p>
+                        })}
+                    </div>
+                })
+            }}
         </article>
     }
+    .into_any()
 }

@@ -7,7 +7,7 @@ use super::card::CertCard;
 use crate::core::catalogue::Status;
 use crate::core::model::CodeLabel;
 use crate::core::route::Route;
-use crate::core::search::{browse, Query, MAX_QUERY_CHARS};
+use crate::core::search::{browse, Hit, Query, MAX_QUERY_CHARS};
 use crate::i18n::{status_name, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, navigate, t};
@@ -59,6 +59,21 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
         hits.retain(|h| listed(&h.cert.code));
         hits
     });
+    // How many cards are shown: a page, then one more per "show more"; a new query starts over.
+    let shown = RwSignal::new(PAGE);
+    // The cards shown, with their reasons (computed for them only).
+    let visible = Memo::new(move |_| {
+        let mut list: Vec<Hit<'static>> =
+            hits.with(|h| h.iter().take(shown.get()).cloned().collect());
+        query.with(|q| {
+            if !q.text.trim().is_empty() {
+                if let Some(ix) = search_index() {
+                    ix.explain(&mut list, q);
+                }
+            }
+        });
+        list
+    });
     // How many filters are set, and whether the filters are unfolded (phones only).
     let active_filters = move || {
         query.with(|q| {
@@ -75,8 +90,6 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
         })
     };
     let filters_open = RwSignal::new(active_filters() > 0);
-    // How many cards are shown: a page, then one more per "show more"; a new query starts over.
-    let shown = RwSignal::new(PAGE);
     Effect::new(move |previous: Option<()>| {
         query.track();
         if previous.is_some() {
@@ -223,29 +236,21 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
             {move || (search_ready.get() && search_is_partial() && query.with(|q| !q.text.trim().is_empty())).then(|| view! {
                 <p class="hint" data-testid="search-partial">{t(Msg::SearchPartial)}</p>
             })}
-            {move || {
-                let total = hits.with(Vec::len);
-                if preparing() {
-                    return ().into_any();
-                }
-                if total == 0 {
-                    return view! { <p class="empty">{t(Msg::NoResults)}</p> }.into_any();
-                }
-                // Only the first cards are rendered; "show more" adds a page at a time.
-                let mut list: Vec<_> = hits.with(|h| h.iter().take(shown.get()).cloned().collect());
-                query.with_untracked(|q| {
-                    if !q.text.trim().is_empty() {
-                        if let Some(ix) = search_index() {
-                            ix.explain(&mut list, q);
-                        }
-                    }
-                });
-                let remaining = total - list.len();
-                view! {
-                    <ul class="cards" aria-label=t(Msg::CatalogueTitle)>
-                        {list.into_iter().map(|hit| view! { <li><CertCard hit /></li> }).collect_view()}
-                    </ul>
-                    {(remaining > 0).then(|| view! {
+            // The cards shown, with their reasons; keyed by code, so a card that stays is kept.
+            <Show when=move || !preparing() && hits.with(|h| !h.is_empty())
+                fallback=move || (!preparing()).then(|| view! { <p class="empty">{t(Msg::NoResults)}</p> })>
+                <ul class="cards" aria-label=t(Msg::CatalogueTitle)>
+                    <For
+                        each=move || visible.with(|v| v.iter().map(|h| h.cert.code.clone()).collect::<Vec<_>>())
+                        key=|code| code.clone()
+                        let:code
+                    >
+                        <li><CertCard code hits=visible /></li>
+                    </For>
+                </ul>
+                {move || {
+                    let remaining = hits.with(Vec::len).saturating_sub(visible.with(Vec::len));
+                    (remaining > 0).then(|| view! {
                         <p class="more">
                             <button type="button" class="button button--secondary" data-testid="show-more" on:click=move |_| {
                                 let first_new = shown.get_untracked();
@@ -265,10 +270,9 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                                 }}
                             </button>
                         </p>
-                    })}
-                }
-                .into_any()
-            }}
+                    })
+                }}
+            </Show>
         </div>
     }
 }
