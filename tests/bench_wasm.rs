@@ -5,7 +5,8 @@
 //! - a rating change followed by recomputing every score of every selected certification
 //!   (all five selected), median and p95 over 200 changes;
 //! - matching a 5,000-word experience text against every competency, median over 30 runs;
-//! - building the matcher, the alike index and the search index once.
+//! - building the matcher, the alike index and the search index once;
+//! - catalogue search per keystroke at 5,518 fiches (the seeds repeated with fresh codes).
 #![cfg(target_arch = "wasm32")]
 
 use repere::core::alike::AlikeIndex;
@@ -120,5 +121,76 @@ fn bench_core_in_wasm() {
     let (median, p95) = median_p95(samples);
     console_log!(
         "BENCH wasm: catalogue search per keystroke: median {median:.3} ms, p95 {p95:.3} ms"
+    );
+}
+
+/// The seeds repeated with fresh codes (and ids) to the size of the active RNCP: every fiche
+/// shares the seeds' vocabulary, so common words hit thousands of fiches (a worst case).
+fn scaled_catalogue(count: usize) -> Catalogue {
+    let seeds = Catalogue::bundled().expect("bundled data parses");
+    let certs = (0..count)
+        .map(|i| {
+            let mut cert = seeds.all()[i % seeds.all().len()].clone();
+            let old = cert.code.clone();
+            let code = format!("RNCP{}", 900_000 + i);
+            let renamed = |s: &str| s.replacen(&old, &code, 1);
+            for b in &mut cert.blocs {
+                b.code = renamed(&b.code);
+                for c in &mut b.competencies {
+                    c.id = renamed(&c.id);
+                }
+            }
+            cert.previous.clear();
+            cert.next.clear();
+            cert.code = code;
+            (format!("{i}.json"), cert)
+        })
+        .collect();
+    Catalogue::from_certifications(certs).expect("distinct codes")
+}
+
+#[wasm_bindgen_test]
+fn bench_search_at_scale_in_wasm() {
+    let catalogue = scaled_catalogue(5_518);
+    let analyzer = repere::core::matching::Analyzer::new();
+    let t0 = now();
+    let index = SearchIndex::new(&catalogue, Some(&analyzer));
+    let built = now() - t0;
+    let today = repere::core::date::Date {
+        year: 2026,
+        month: 11,
+        day: 22,
+    };
+    // Typed letter by letter, as the catalogue page runs it: rank every hit, then the reasons of
+    // the 24 cards shown.
+    let mut samples = Vec::new();
+    for query in [
+        "médiation",
+        "conflit",
+        "accompagner les publics",
+        "RNCP900042",
+        "sécurité",
+        "partenaires sociaux",
+    ] {
+        let chars: Vec<char> = query.chars().collect();
+        for n in 1..=chars.len() {
+            let q = Query {
+                text: chars[..n].iter().collect(),
+                ..Query::default()
+            };
+            let start = now();
+            let mut hits = index.search_page(&q, today, 0);
+            let shown = hits.len().min(24);
+            index.explain(&mut hits[..shown], &q);
+            std::hint::black_box(&hits);
+            samples.push(now() - start);
+        }
+    }
+    let n = samples.len();
+    let mean = samples.iter().sum::<f64>() / n as f64;
+    let max = samples.iter().copied().fold(0.0, f64::max);
+    let (median, p95) = median_p95(samples);
+    console_log!(
+        "BENCH wasm: search at 5,518 fiches (seeds repeated): index built in {built:.0} ms; per keystroke median {median:.2} ms, p95 {p95:.2} ms, mean {mean:.2} ms, max {max:.2} ms ({n} keystrokes)"
     );
 }

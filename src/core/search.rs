@@ -3,7 +3,8 @@
 //! reasons it matched (which field, which text, which words to highlight).
 //!
 //! Every word of the query must be found in the certification (in any field); a word matches a
-//! field when it occurs in it after folding (`mediation` finds `Médiation`). Results are
+//! field when it occurs in it after folding (`mediation` finds `Médiation`), a word of one or
+//! two characters when it starts a word. Results are
 //! ranked by the weight of the fields that matched (title first), then active certifications
 //! first, then by title. With the French analyzer (`SearchIndex::new(.., Some(analyzer))`), a
 //! word also matches other forms of it and its related terms (`conflit` → "conflictuelles"),
@@ -227,6 +228,8 @@ pub struct SearchIndex<'a> {
     concept_ids: HashMap<String, u32>,
     /// Per concept, the entries it occurs in (ascending, no repeats).
     concept_postings: Vec<Vec<u32>>,
+    /// Per certification, its rank by title then code (the last key of the results' order).
+    title_order: Vec<u32>,
 }
 
 /// Builds a [`SearchIndex`] a few certifications at a time, so that the app can build it
@@ -254,6 +257,7 @@ impl<'a> SearchIndexBuilder<'a> {
                 concept_names: Vec::new(),
                 concept_ids: HashMap::new(),
                 concept_postings: Vec::new(),
+                title_order: title_order(catalogue.all()),
             },
             word_ids: HashMap::new(),
             stems: HashMap::new(),
@@ -341,6 +345,22 @@ impl<'a> SearchIndexBuilder<'a> {
         }
         ix.cert_entries.push(first..ix.entries.len() as u32);
     }
+}
+
+/// Each certification's rank by title, then code.
+fn title_order(certs: &[Certification]) -> Vec<u32> {
+    let mut by_title: Vec<usize> = (0..certs.len()).collect();
+    by_title.sort_by(|a, b| {
+        certs[*a]
+            .title
+            .cmp(&certs[*b].title)
+            .then_with(|| certs[*a].code.cmp(&certs[*b].code))
+    });
+    let mut order = vec![0u32; certs.len()];
+    for (rank, c) in by_title.into_iter().enumerate() {
+        order[c] = rank as u32;
+    }
+    order
 }
 
 /// Appends `id` unless it is already the last one (ids come in ascending order).
@@ -443,31 +463,44 @@ impl<'a> SearchIndex<'a> {
             }
         }
         let all = terms.len() as u16;
-        let mut hits: Vec<Hit<'a>> = Vec::new();
+        let mut ranked: Vec<(u32, Status, usize)> = Vec::new();
         for (c, cert) in certs.iter().enumerate() {
             if found[c] != all {
                 continue;
             }
             let status = self.catalogue.status(cert, today);
             if passes_filters(cert, status, query) {
-                hits.push(Hit {
-                    cert,
-                    status,
-                    reasons: Vec::new(),
-                    reason_count: 0,
-                    score: score[c],
-                });
+                ranked.push((score[c], status, c));
             }
         }
-        sort_hits(&mut hits);
-        hits
+        // `sort_hits`' order, on integers: the title order is computed once.
+        ranked.sort_unstable_by_key(|(score, status, c)| {
+            (
+                std::cmp::Reverse(*score),
+                status_rank(*status),
+                self.title_order[*c],
+            )
+        });
+        ranked
+            .into_iter()
+            .map(|(score, status, c)| Hit {
+                cert: &certs[c],
+                status,
+                reasons: Vec::new(),
+                reason_count: 0,
+                score,
+            })
+            .collect()
     }
 
-    /// The words of the vocabulary a term is part of (each once, ascending).
+    /// The words of the vocabulary a term is part of (each once, ascending); for a term of one
+    /// or two characters, the words it starts.
     fn words_containing<'t>(&'t self, term: &'t str) -> impl Iterator<Item = usize> + 't {
         let mut last = None;
-        self.vocabulary
+        let vocabulary = self.vocabulary.as_str();
+        vocabulary
             .match_indices(term)
+            .filter(move |(pos, _)| starts_word_if_short(vocabulary, *pos, term))
             .map(|(pos, _)| self.word_starts.partition_point(|s| (*s as usize) < pos) - 1)
             .filter(move |w| {
                 let new = last != Some(*w);
@@ -599,6 +632,20 @@ fn status_rank(s: Status) -> u8 {
     }
 }
 
+/// Whether a match of `term` at byte `pos` of `text` counts: anywhere inside a word, but a term
+/// of one or two characters only at the start of a word (found inside words, the first letters
+/// typed would find nearly everything; `m` finds "médiation", not "commune", and `co` finds
+/// "conflit", not "économie").
+fn starts_word_if_short(text: &str, pos: usize, term: &str) -> bool {
+    if term.chars().nth(2).is_some() {
+        return true;
+    }
+    text[..pos]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Returns the reasons (best first) and the score if every term is found somewhere.
 fn match_cert(
     fields: &[IndexedField<'_>],
@@ -613,7 +660,9 @@ fn match_cert(
         for (i, term) in terms.iter().enumerate() {
             let before = highlights.len();
             for (pos, _) in f.folded.folded.match_indices(term.as_str()) {
-                highlights.push(f.folded.original_range(pos..pos + term.len()));
+                if starts_word_if_short(&f.folded.folded, pos, term) {
+                    highlights.push(f.folded.original_range(pos..pos + term.len()));
+                }
             }
             if highlights.len() > before {
                 weight += 2 * f.field.weight();
@@ -747,6 +796,11 @@ mod tests {
     fn search_table() {
         check(text(""), &[("RNCP1", &[]), ("RNCP2", &[])]);
         check(text("mediation"), &[("RNCP1", &["médiation"])]);
+        // One or two characters start a word ("numérique" has an m inside, "usager" an sa:
+        // RNCP2 is not found).
+        check(text("m"), &[("RNCP1", &["m"])]);
+        check(text("sa"), &[]);
+        check(text("se"), &[("RNCP2", &["se"])]);
         check(text("MÉDIATION"), &[("RNCP1", &["médiation"])]);
         check(
             text("conflit"),
