@@ -1,5 +1,5 @@
 //! Catalogue search: accent- and case-insensitive, over titles, codes, blocs, competencies,
-//! jobs and ROME / NSF / Formacode codes and labels, with filters, and for each result the
+//! certifiers, jobs and ROME / NSF / Formacode codes and labels, with filters, and for each result the
 //! reasons it matched (which field, which text, which words to highlight).
 //!
 //! Every word of the query must be found in the certification (in any field); a word matches a
@@ -50,6 +50,7 @@ pub enum Field {
     Code,
     Bloc { code: String },
     Competency { bloc_code: String, id: String },
+    Certifier,
     Job,
     Rome { code: String },
     Nsf { code: String },
@@ -62,7 +63,7 @@ impl Field {
         match self {
             Field::Title | Field::Code => 8,
             Field::Bloc { .. } => 5,
-            Field::Rome { .. } | Field::Job => 4,
+            Field::Rome { .. } | Field::Job | Field::Certifier => 4,
             Field::Competency { .. } => 3,
             Field::Nsf { .. } | Field::Formacode { .. } => 2,
         }
@@ -146,6 +147,9 @@ fn fields(cert: &Certification) -> Vec<(Field, &str)> {
                 c.label.as_str(),
             ));
         }
+    }
+    for c in &cert.certifiers {
+        out.push((Field::Certifier, c.name.as_str()));
     }
     for j in cert.jobs.iter().flatten() {
         out.push((Field::Job, j.as_str()));
@@ -796,9 +800,10 @@ mod tests {
     fn search_table() {
         check(text(""), &[("RNCP1", &[]), ("RNCP2", &[])]);
         check(text("mediation"), &[("RNCP1", &["médiation"])]);
-        // One or two characters start a word ("numérique" has an m inside, "usager" an sa:
-        // RNCP2 is not found).
-        check(text("m"), &[("RNCP1", &["m"])]);
+        check(text("imelis"), &[("RNCP1", &["IMELIS"])]);
+        // One or two characters start a word: RNCP2 is found by its certifier MINISTERE, not by
+        // the m inside "numérique"; "usager" has an sa inside.
+        check(text("m"), &[("RNCP1", &["m"]), ("RNCP2", &["M"])]);
         check(text("sa"), &[]);
         check(text("se"), &[("RNCP2", &["se"])]);
         check(text("MÉDIATION"), &[("RNCP1", &["médiation"])]);

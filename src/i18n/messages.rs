@@ -84,6 +84,7 @@ messages! {
     ReasonBloc => "Bloc {code}", "Bloc {code}";
     ReasonCompetency => "Compétence du bloc {code}", "Competency in bloc {code}";
     ReasonJob => "Métier", "Job";
+    ReasonCertifier => "Certificateur", "Certifier";
     ReasonRome => "Code ROME {code}", "ROME code {code}";
     ReasonNsf => "Code NSF {code}", "NSF code {code}";
     ReasonFormacode => "Formacode {code}", "Formacode {code}";

@@ -19,6 +19,7 @@ fn reason_label(lang: Lang, r: &Reason) -> String {
             Msg::ReasonCompetency.fill(lang, &[("code", bloc_code)])
         }
         Field::Job => Msg::ReasonJob.text(lang).to_owned(),
+        Field::Certifier => Msg::ReasonCertifier.text(lang).to_owned(),
         Field::Rome { code } => Msg::ReasonRome.fill(lang, &[("code", code)]),
         Field::Nsf { code } => Msg::ReasonNsf.fill(lang, &[("code", code)]),
         Field::Formacode { code } => Msg::ReasonFormacode.fill(lang, &[("code", code)]),
