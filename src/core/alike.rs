@@ -18,6 +18,7 @@
 //! similarity 1. Override ids unknown to the catalogue, or pairs within one certification, are
 //! reported by [`AlikeIndex::compute_with`] (and a test keeps the bundled file clean).
 
+use crate::core::order;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -140,7 +141,7 @@ impl AlikeIndex {
             let n = u32::try_from(n).unwrap_or(u32::MAX);
             ranked.extend(cert.competencies().map(|(_, c)| (c.id.as_str(), n)));
         }
-        ranked.sort_unstable();
+        order::sort(&mut ranked);
         ranked.dedup_by(|a, b| a.0 == b.0);
         let rank = |id: &str| -> Option<u32> {
             let i = ranked.binary_search_by(|(x, _)| (*x).cmp(id)).ok()?;
@@ -203,7 +204,7 @@ impl AlikeIndex {
             .into_iter()
             .enumerate()
             .map(|(a, mut v)| {
-                v.sort_unstable();
+                order::sort(&mut v);
                 let a = u32::try_from(a).unwrap_or(u32::MAX);
                 v.into_iter()
                     .map(|(_, b)| (b, pairs.get(&ordered(a, b)).copied().unwrap_or(0.0)))
@@ -257,7 +258,7 @@ impl AlikeIndex {
             let a = u32::try_from(a).unwrap_or(u32::MAX);
             keys.extend(v.iter().filter(|n| n.0 > a).map(|n| (a, n.0)));
         }
-        keys.sort_unstable();
+        order::sort(&mut keys);
         keys.into_iter()
             .filter_map(|(a, b)| {
                 let sim = self.neighbours[a as usize].iter().find(|n| n.0 == b)?.1;

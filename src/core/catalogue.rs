@@ -1,6 +1,7 @@
 //! The catalogue: every bundled certification, parsed and checked, with the facts derived from
 //! them (status on a given day, lineage inside or outside the catalogue).
 
+use crate::core::order;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -228,7 +229,7 @@ impl Catalogue {
             }
             certs.push(cert);
         }
-        certs.sort_by(|a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut certs, |a, b| a.code.cmp(&b.code));
         let by_code = certs
             .iter()
             .enumerate()
@@ -268,7 +269,7 @@ impl Catalogue {
         mut cards: Vec<(Certification, (usize, usize))>,
     ) -> Result<Catalogue, DataError> {
         // `from_certifications` sorts by code: the counts follow the same order.
-        cards.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+        order::sort_by(&mut cards, |a, b| a.0.code.cmp(&b.0.code));
         let counts = cards.iter().map(|(_, n)| *n).collect();
         let mut cat = Catalogue::from_certifications(
             cards.into_iter().map(|(c, _)| (String::new(), c)).collect(),
@@ -399,7 +400,7 @@ impl Catalogue {
     /// Distinct levels present, ascending.
     pub fn levels(&self) -> Vec<u8> {
         let mut v: Vec<u8> = self.certs.iter().filter_map(|c| c.level).collect();
-        v.sort_unstable();
+        order::sort(&mut v);
         v.dedup();
         v
     }
@@ -424,7 +425,7 @@ impl Catalogue {
             .iter()
             .flat_map(|c| of(c).unwrap_or_default())
             .collect();
-        v.sort_by(|a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut v, |a, b| a.code.cmp(&b.code));
         v.dedup_by(|a, b| a.code == b.code);
         v
     }
@@ -435,7 +436,7 @@ impl Catalogue {
             .iter()
             .flat_map(|c| c.certifiers.iter().map(|x| x.name.as_str()))
             .collect();
-        v.sort_unstable();
+        order::sort(&mut v);
         v.dedup();
         v
     }

@@ -18,6 +18,7 @@
 //! ([`Catalogue::counts`]). Adding a certification is still adding a file to `data/`: nothing
 //! here names one.
 
+use crate::core::order;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -291,7 +292,7 @@ fn index_of(certs: &[Certification], fiche_bytes: u64, search_bytes: u64) -> Cat
         .iter()
         .flat_map(|c| c.certifiers.iter().map(|x| x.name.clone()))
         .collect();
-    certifiers.sort_unstable();
+    order::sort(&mut certifiers);
     certifiers.dedup();
     let mut nsf = BTreeMap::new();
     let mut rome = BTreeMap::new();

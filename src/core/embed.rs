@@ -17,6 +17,7 @@
 //! its own hue, until it does ([`Palette::adjusted`]). The text on it is white or near-black,
 //! whichever contrasts more, and is checked too.
 
+use crate::core::order;
 use serde::{Deserialize, Serialize};
 
 use super::assessment::Assessment;
@@ -456,7 +457,7 @@ impl EmbedConfig {
     /// site keep separate work (the browser already separates sites).
     pub fn storage_scope(&self) -> String {
         let mut codes = self.codes.clone();
-        codes.sort();
+        order::sort(&mut codes);
         format!("embed:{}", codes.join(","))
     }
 }

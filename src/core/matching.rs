@@ -75,6 +75,7 @@
 //! Performance: the text is analysed once, each distinct word is stemmed once, and a
 //! concept → competencies index gives the scores in one pass over the distinct concepts.
 
+use crate::core::order;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -727,7 +728,7 @@ impl Matcher {
             // Sorted by concept: `(concept, from the bloc title)` keys, sorted, then weighed.
             let mut keys: Vec<(u32, u32)> = l.iter().map(|&k| (k, 0)).collect();
             keys.extend(b.iter().map(|&k| (k, 1)));
-            keys.sort_unstable();
+            order::sort(&mut keys);
             let concepts: Vec<(u32, f32, bool)> = keys
                 .into_iter()
                 .map(|(k, bloc)| match bloc {
@@ -753,7 +754,7 @@ impl Matcher {
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
-        order.sort_unstable();
+        order::sort(&mut order);
         let ranks: Vec<(u32, u32)> = order
             .into_iter()
             .enumerate()
@@ -1039,7 +1040,7 @@ impl Matcher {
                 }
             }
         }
-        ranked.sort_unstable();
+        order::sort(&mut ranked);
         if evidence < self.tuning.gate {
             ranked.truncate(1);
         }
@@ -1061,7 +1062,7 @@ impl Matcher {
                     .filter(|c| first[c.0 as usize].is_some())
                     .map(|c| (descending(c.1), c.0))
                     .collect();
-                hits.sort_unstable();
+                order::sort(&mut hits);
                 let mut matched_terms: Vec<String> = Vec::new();
                 for (_, k) in hits {
                     let word = first[k as usize].clone().and_then(|r| text.get(r));

@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod import;
 pub mod matching;
 pub mod model;
+pub mod order;
 pub mod route;
 pub mod scoring;
 pub mod search;

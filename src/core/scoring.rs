@@ -33,6 +33,7 @@
 use super::assessment::{Assessment, Level, VaeAnswer};
 use super::catalogue::Catalogue;
 use super::model::{Bloc, Certification};
+use crate::core::order;
 
 /// Fewest rated competencies for which "all the same answer" is worth a warning.
 pub const ALL_SAME_MIN: usize = 4;
@@ -209,7 +210,7 @@ pub fn score_selection(cat: &Catalogue, a: &Assessment) -> Vec<CertScore> {
 /// Best first: by readiness, then ready blocs, then code.
 pub fn rank(scores: &[CertScore]) -> Vec<&CertScore> {
     let mut v: Vec<&CertScore> = scores.iter().collect();
-    v.sort_by(|x, y| {
+    order::sort_by(&mut v, |x, y| {
         y.readiness
             .total_cmp(&x.readiness)
             .then(y.ready_blocs.cmp(&x.ready_blocs))

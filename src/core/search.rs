@@ -10,6 +10,7 @@
 //! word also matches other forms of it and its related terms (`conflit` → "conflictuelles"),
 //! at half the weight of a literal match.
 
+use crate::core::order;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -354,7 +355,7 @@ impl<'a> SearchIndexBuilder<'a> {
 /// Each certification's rank by title, then code.
 fn title_order(certs: &[Certification]) -> Vec<u32> {
     let mut by_title: Vec<usize> = (0..certs.len()).collect();
-    by_title.sort_by(|a, b| {
+    order::sort_by(&mut by_title, |a, b| {
         certs[*a]
             .title
             .cmp(&certs[*b].title)
@@ -478,7 +479,7 @@ impl<'a> SearchIndex<'a> {
             }
         }
         // `sort_hits`' order, on integers: the title order is computed once.
-        ranked.sort_unstable_by_key(|(score, status, c)| {
+        order::sort_by_key(&mut ranked, |(score, status, c)| {
             (
                 std::cmp::Reverse(*score),
                 status_rank(*status),
@@ -613,7 +614,7 @@ fn has_code(codes: Option<&[CodeLabel]>, wanted: Option<&str>) -> bool {
 
 /// Best score first, then certifications one can still obtain, then by title and code.
 fn sort_hits(hits: &mut [Hit<'_>]) {
-    hits.sort_by(|a, b| {
+    order::sort_by(hits, |a, b| {
         b.score
             .cmp(&a.score)
             .then_with(|| status_rank(a.status).cmp(&status_rank(b.status)))
@@ -693,7 +694,7 @@ fn match_cert(
             {
                 existing.2.highlights.extend(highlights);
             } else {
-                highlights.sort_by_key(|r| r.start);
+                order::sort_by_key(&mut highlights, |r| r.start);
                 reasons.push((
                     weight,
                     order,
@@ -710,7 +711,7 @@ fn match_cert(
         return None;
     }
     let score = reasons.iter().map(|(w, _, _)| *w).sum();
-    reasons.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    order::sort_by(&mut reasons, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     Some((reasons.into_iter().map(|(_, _, r)| r).collect(), score))
 }
 

@@ -5,6 +5,8 @@
 //! (ligatures `œ`/`æ` become `o`/`a`), so a byte range found in the folded text can be mapped
 //! back to the original text for highlighting (see [`FoldedText`]).
 
+use crate::core::order;
+
 /// Lower-cases and strips the accent of one character (`É` → `e`, `ç` → `c`, `’` → `'`).
 pub fn fold_char(c: char) -> char {
     match c {
@@ -72,7 +74,7 @@ pub fn highlight_pieces<'a>(
 ) -> Vec<(&'a str, bool)> {
     let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
     let mut sorted = ranges.to_vec();
-    sorted.sort_by_key(|r| (r.start, r.end));
+    order::sort_by_key(&mut sorted, |r| (r.start, r.end));
     for r in sorted {
         if r.start >= r.end
             || r.end > text.len()

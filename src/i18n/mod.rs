@@ -11,6 +11,8 @@ mod messages;
 
 pub use messages::Msg;
 
+use crate::core::order;
+
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -109,7 +111,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
             None => break,
         }
     }
-    out.sort_unstable();
+    order::sort(&mut out);
     out
 }
 

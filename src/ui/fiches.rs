@@ -5,6 +5,7 @@
 //! as they are selected ([`Fiches::selection`] gives them as one catalogue), so that the pages
 //! about the selection work on them alone, whatever the size of the catalogue.
 
+use crate::core::order;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -114,7 +115,7 @@ impl Fiches {
     pub fn selection(self, codes: &[String]) -> &'static Catalogue {
         let mut certs: Vec<&'static Certification> =
             codes.iter().filter_map(|c| self.ready(c)).collect();
-        certs.sort_by(|a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut certs, |a, b| a.code.cmp(&b.code));
         certs.dedup_by(|a, b| a.code == b.code);
         let key: Vec<String> = certs.iter().map(|c| c.code.clone()).collect();
         SELECTIONS.with(|s| {

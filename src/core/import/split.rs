@@ -53,6 +53,7 @@
 //!    sentences, or any item over 600 characters, is kept as split and flagged
 //!    ([`Split::problem`]); an empty list is flagged [`SplitProblem::Empty`].
 
+use crate::core::order;
 use std::fmt;
 
 /// Why a split should be checked by a human.
@@ -1385,7 +1386,7 @@ fn align_with_hints(item: &str, hints: &[&str]) -> Option<Vec<String>> {
             }
         }
     }
-    found.sort_unstable();
+    order::sort(&mut found);
     found.dedup();
     let mut kept: Vec<(usize, usize)> = Vec::new();
     for (s, e) in found {
