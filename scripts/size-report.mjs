@@ -144,7 +144,22 @@ const fichesDir = join(dist, 'data/fiches');
 const largestFiche = existsSync(fichesDir)
   ? readdirSync(fichesDir).map((f) => `data/fiches/${f}`).sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size)[0]
   : undefined;
-for (const p of pages) {
+// Chunks that are not pages but code a page calls when it needs it (src/ui/split.rs): the
+// fiche reader, for every page that shows a fiche or works on the selection; the share-link
+// encoder, for "Ouvrir dans Repère" in embedded mode. Listed apart, and counted in the pages
+// that use them.
+const HELPERS = {
+  fiche_reader: ['fiche', 'assess', 'experiences', 'results', 'compare', 'report'],
+  share_link: [],
+};
+const helpers = pages.filter((p) => p.page in HELPERS);
+const shown = pages.filter((p) => !(p.page in HELPERS));
+for (const h of helpers) {
+  for (const p of shown) {
+    if (HELPERS[h.page].includes(p.page)) p.extra = [...new Set([...p.extra, ...h.extra])];
+  }
+}
+for (const p of [...shown, ...helpers]) {
   if (p.page === 'fiche' && largestFiche) p.extra.push(largestFiche);
   const extra = p.extra.map((f) => sizeOf(join(dist, f)));
   p.gzip = total.gzip + extra.reduce((t, r) => t + r.gzip, 0);
@@ -156,8 +171,11 @@ if (CHUNKS.size > 0) {
   console.log(`${CHUNKS.size} wasm chunks (pages loaded on demand; precached by the service worker after the first load): ${gz} bytes gzip`);
 }
 console.log('First load per page kind (a first visit landing on the page; gzip bytes):');
-for (const p of pages) {
-  console.log(`  ${p.page.padEnd(12)} ${String(p.gzip).padStart(8)}  (${kb(p.gzip)}; first load + ${p.files} file${p.files === 1 ? '' : 's'})`);
+const pageLine = (p) => console.log(`  ${p.page.padEnd(12)} ${String(p.gzip).padStart(8)}  (${kb(p.gzip)}; first load + ${p.files} file${p.files === 1 ? '' : 's'})`);
+shown.forEach(pageLine);
+if (helpers.length > 0) {
+  console.log('Code loaded on use, not a page (first load + its chunks; counted above in the pages that use it):');
+  helpers.forEach(pageLine);
 }
 
 // The embed script, loaded by providers' pages (not by the app).

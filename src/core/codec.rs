@@ -39,7 +39,7 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::assessment::{Assessment, AssessmentError, Level, Pruned};
 use super::catalogue::Catalogue;
@@ -288,12 +288,27 @@ pub fn read_incoming(
     text: &str,
     catalogue: &Catalogue,
 ) -> Result<Incoming, CodecError> {
-    let mut assessment = match origin {
+    let decoded = match origin {
         Origin::Saved => decode_saved(text),
         Origin::File => decode_import(text),
         Origin::Pasted => decode_pasted(text),
         Origin::ShareLink => decode_share(text),
-    }?;
+    };
+    restrict(decoded, catalogue)
+}
+
+/// [`read_incoming`] for [`Origin::Saved`] alone, the one the app needs at start-up: it does not
+/// reach the share-link decoder (and its inflate), which the first load can then leave to the
+/// pages that read links, files and pasted text (`ui::split`).
+pub fn read_saved(text: &str, catalogue: &Catalogue) -> Result<Incoming, CodecError> {
+    restrict(decode_saved(text), catalogue)
+}
+
+fn restrict(
+    decoded: Result<Assessment, CodecError>,
+    catalogue: &Catalogue,
+) -> Result<Incoming, CodecError> {
+    let mut assessment = decoded?;
     let pruned = assessment.prune(catalogue);
     Ok(Incoming { assessment, pruned })
 }
@@ -306,37 +321,47 @@ fn decode_json(text: &str) -> Result<Assessment, CodecError> {
     if text.is_empty() {
         return Err(CodecError::Empty);
     }
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(_) if !text.starts_with('{') => return Err(CodecError::Foreign),
-        Err(e) => return Err(CodecError::malformed(e.to_string())),
-    };
-    let Value::Object(map) = value else {
-        return Err(CodecError::Foreign);
-    };
-    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    // Only an object can be one of our files (a struct would also accept an array).
+    if !text.starts_with('{') {
         return Err(CodecError::Foreign);
     }
-    let version = map
-        .get("version")
+    let header: Header =
+        serde_json::from_str(text).map_err(|e| CodecError::malformed(e.to_string()))?;
+    if header.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
+        return Err(CodecError::Foreign);
+    }
+    let version = header
+        .version
+        .as_ref()
         .and_then(Value::as_u64)
         .ok_or_else(|| CodecError::malformed("version: expected a whole number"))?;
     let a = match version {
-        1 => migrate_v1(from_map(map)?)?,
-        2 => from_map(map)?,
+        1 => migrate_v1(parse(text)?)?,
+        2 => parse(text)?,
         v if v > u64::from(VERSION) => return Err(CodecError::TooNew { version: v }),
         v => return Err(CodecError::malformed(format!("version: {v} never existed"))),
     };
     finish(a)
 }
 
-fn from_map<T: DeserializeOwned>(map: Map<String, Value>) -> Result<T, CodecError> {
+/// What a file says of itself, read before the rest (other fields are skipped unread).
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<Value>,
+    #[serde(default)]
+    version: Option<Value>,
+}
+
+/// The whole text as `T`, straight from the text (no `Value` in between, which would compile a
+/// second deserializer of every type into the app).
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, CodecError> {
     #[cfg(target_arch = "wasm32")]
     {
-        serde_json::from_value(Value::Object(map)).map_err(|e| CodecError::malformed(e.to_string()))
+        serde_json::from_str(text).map_err(|e| CodecError::malformed(e.to_string()))
     }
     #[cfg(not(target_arch = "wasm32"))]
-    serde_path_to_error::deserialize(Value::Object(map))
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
         .map_err(|e| CodecError::malformed(format!("{}: {}", e.path(), e.inner())))
 }
 
@@ -460,6 +485,9 @@ mod tests {
         ];
         for (origin, text) in cases {
             let incoming = read_incoming(origin, &text, &cat).unwrap();
+            if origin == Origin::Saved {
+                assert_eq!(read_saved(&text, &cat), Ok(incoming.clone()), "read_saved");
+            }
             assert_eq!(
                 incoming.pruned.codes,
                 vec!["RNCP1".to_owned()],
@@ -486,6 +514,7 @@ mod tests {
             Err(CodecError::Foreign),
             "errors pass through"
         );
+        assert_eq!(read_saved("", &cat), Err(CodecError::Empty));
     }
 
     #[test]

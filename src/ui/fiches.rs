@@ -12,9 +12,9 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser;
+use super::{browser, split};
 use crate::core::catalogue::Catalogue;
-use crate::core::dataset::{fiche_path, read_fiche};
+use crate::core::dataset::fiche_path;
 use crate::core::model::Certification;
 
 /// Where a fiche's file stands.
@@ -96,8 +96,10 @@ impl Fiches {
         insert(key.clone(), FicheState::Loading);
         spawn_local(async move {
             let state = match browser::fetch_text(&fiche_path(&key)).await {
-                Ok(json) => match read_fiche(&key, &json) {
-                    Ok(cert) => FicheState::Ready(Box::leak(Box::new(cert))),
+                // The reader is a chunk of its own (`ui::split`), fetched with the first fiche.
+                Ok(json) => match split::read_fiche_file(key.clone(), json).await {
+                    Ok(Ok(cert)) => FicheState::Ready(Box::leak(Box::new(cert))),
+                    Ok(Err(e)) => FicheState::Failed(e.to_string()),
                     Err(e) => FicheState::Failed(e.to_string()),
                 },
                 Err(e) => FicheState::Failed(e),

@@ -13,6 +13,12 @@
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use crate::core::assessment::Assessment;
+use crate::core::catalogue::DataError;
+use crate::core::codec::encode_share;
+use crate::core::dataset::read_fiche;
+use crate::core::model::Certification;
+
 use super::assess::page::AssessPage;
 use super::data::page::DataPage;
 use super::data::share::SharePage;
@@ -69,4 +75,21 @@ pub fn share_page(payload: String) -> Loaded {
 #[wasm_split(integrate, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn integrate_page() -> Loaded {
     Ok(view! { <IntegratePage /> }.into_any())
+}
+
+/// The share-link payload of `work` ("Ouvrir dans Repère" in embedded mode): the encoder and
+/// its deflate are not needed by a first screen.
+#[wasm_split(share_link, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn share_payload(work: Assessment) -> Result<String, SplitLoaderError> {
+    Ok(encode_share(&work, true))
+}
+
+/// Reads a downloaded fiche (`ui::fiches`): the whole certification's JSON reader is not needed
+/// by a first screen, which shows cards from the index.
+#[wasm_split(fiche_reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn read_fiche_file(
+    code: String,
+    json: String,
+) -> Result<Result<Certification, DataError>, SplitLoaderError> {
+    Ok(read_fiche(&code, &json))
 }

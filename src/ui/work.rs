@@ -20,7 +20,7 @@ use super::notice::{NoticeKind, Notices};
 use crate::core::alike::AlikeIndex;
 use crate::core::assessment::{Assessment, AssessmentError, Level};
 use crate::core::catalogue::Catalogue;
-use crate::core::codec::{encode_saved, read_incoming, Incoming, Origin};
+use crate::core::codec::{encode_saved, read_saved, Incoming};
 use crate::core::dataset::{read_search, SEARCH_PATH};
 use crate::core::matching::{Analyzer, Matcher};
 use crate::core::search::{SearchIndex, SearchIndexBuilder};
@@ -231,7 +231,7 @@ fn restore(catalogue: &Catalogue, notices: Notices) -> Assessment {
     let Some(text) = browser::load(StorageKey::Work) else {
         return Assessment::default();
     };
-    match read_incoming(Origin::Saved, &text, catalogue) {
+    match read_saved(&text, catalogue) {
         Ok(Incoming { assessment, pruned }) => {
             if !pruned.is_empty() {
                 let n = pruned.codes.len() + pruned.competencies.len();
@@ -357,7 +357,7 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
                 work.set(Assessment::default());
                 return;
             }
-            match read_incoming(Origin::Saved, &text, catalogue) {
+            match read_saved(&text, catalogue) {
                 Ok(Incoming { assessment: a, .. }) => {
                     *last.borrow_mut() = text;
                     if work.with_untracked(|current| *current != a) {

@@ -304,6 +304,8 @@ test('repere:results only after the user confirms, holding exactly what was show
   const note = a.getByTestId('embed-storage-note');
   await note.waitFor();
   assert.match(await note.innerText(), /enregistré dans ce navigateur, pour ce site/);
+  // The share payload is encoded by a chunk loaded after the first screen: wait for it.
+  await a.locator('[data-testid="open-full"][href*="/#/partage/"]').waitFor();
   const href = await a.getByTestId('open-full').getAttribute('href');
   assert.ok(href.startsWith(`${state.appOrigin}/#/partage/`), href);
   assert.equal(await a.getByTestId('open-full').getAttribute('target'), '_blank');

@@ -11,7 +11,7 @@ use crate::core::scoring::score_bloc;
 use crate::i18n::{level_msg, percent, vae_msg, Msg};
 use crate::ui::browser;
 use crate::ui::context::{lang, t};
-use crate::ui::selected::selected_catalogue;
+use crate::ui::selected::{selected_catalogue, SelectionStatus};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::{my_work, work_slices};
@@ -33,6 +33,7 @@ pub fn AssessPage(code: Option<String>) -> impl IntoView {
     view! {
         <div class="page assess">
             <h1 tabindex="-1">{t(Msg::AssessTitle)}</h1>
+            <SelectionStatus />
             <p class="lead">{t(Msg::AssessIntro)}</p>
             {move || {
                 let sel = selection.get();

@@ -13,10 +13,9 @@ pub mod send;
 
 use leptos::prelude::*;
 
-use crate::core::codec::encode_share;
 use crate::core::embed::{EmbedConfig, HostMessage};
-use crate::ui::browser;
 use crate::ui::work::{edit_if, my_work};
+use crate::ui::{browser, split};
 
 thread_local! {
     static CONFIG: std::cell::OnceCell<Option<&'static EmbedConfig>> = const { std::cell::OnceCell::new() };
@@ -93,15 +92,33 @@ pub fn wire(config: &'static EmbedConfig) {
 
 /// The address of the full app carrying the user's work (a share link with personal data:
 /// it is the user's own work, opened by the user in a new tab).
-pub fn open_full_href() -> impl Fn() -> String + Copy {
+///
+/// The share encoder (and its deflate) is a chunk of its own (`ui::split::share_payload`),
+/// loaded after the first screen: until it is there, and while the work is empty, the address
+/// opens the full app without the work.
+pub fn open_full_href() -> Signal<String> {
     let work = my_work();
-    move || {
-        work.with(|a| {
-            if a.is_empty() {
-                format!("{}#/", browser::base_url())
-            } else {
-                format!("{}#/partage/{}", browser::base_url(), encode_share(a, true))
+    let payload = RwSignal::new(None::<String>);
+    // The answer of the latest change wins, whatever order the encodings finish in.
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let a = work.get();
+        if a.is_empty() {
+            payload.set(None);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(p) = split::share_payload(a).await {
+                if generation.get_value() == mine {
+                    payload.set(Some(p));
+                }
             }
-        })
-    }
+        });
+    });
+    Signal::derive(move || match payload.get() {
+        Some(p) => format!("{}#/partage/{p}", browser::base_url()),
+        None => format!("{}#/", browser::base_url()),
+    })
 }

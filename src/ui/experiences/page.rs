@@ -13,7 +13,7 @@ use crate::ui::browser;
 use crate::ui::context::{lang, t};
 use crate::ui::highlight::Highlighted;
 use crate::ui::notice::{notices, NoticeKind};
-use crate::ui::selected::selected_catalogue;
+use crate::ui::selected::{selected_catalogue, SelectionStatus};
 use crate::ui::title::use_title;
 use crate::ui::work::{edit, edit_if, matcher, my_work};
 
@@ -48,6 +48,7 @@ pub fn ExperiencesPage() -> impl IntoView {
     view! {
         <div class="page experiences">
             <h1 tabindex="-1">{t(Msg::ExpTitle)}</h1>
+            <SelectionStatus />
             <p class="lead">{t(Msg::ExpIntro)}</p>
             <section class="panel" aria-labelledby="exp-add-title">
                 <h2 id="exp-add-title">{t(Msg::ExpAdd)}</h2>

@@ -7,7 +7,7 @@ use crate::core::compare::alike_rows;
 use crate::core::scoring::score_selection;
 use crate::i18n::{answer_text, percent_text, Msg};
 use crate::ui::context::{lang, t};
-use crate::ui::selected::selected_catalogue;
+use crate::ui::selected::{selected_catalogue, SelectionStatus};
 use crate::ui::title::use_title;
 use crate::ui::work::{alike, my_work};
 
@@ -24,6 +24,7 @@ pub fn ComparePage() -> impl IntoView {
     view! {
         <div class="page compare">
             <h1 tabindex="-1">{t(Msg::CompareTitle)}</h1>
+            <SelectionStatus />
             <p class="lead">{t(Msg::CompareIntro)}</p>
             {move || {
                 let sel = selection.get();

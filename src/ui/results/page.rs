@@ -11,7 +11,7 @@ use crate::i18n::{answer_text, colon, level_msg, percent, percent_text, Msg};
 use crate::ui::context::{lang, t};
 use crate::ui::embed::send::SendResults;
 use crate::ui::fiches::{fiches, FicheState};
-use crate::ui::selected::selected_catalogue;
+use crate::ui::selected::{selected_catalogue, SelectionStatus};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
@@ -27,6 +27,7 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <div class="page results">
             <h1 tabindex="-1">{t(Msg::ResultsTitle)}</h1>
+            <SelectionStatus />
             <p class="lead">{t(Msg::ResultsIntro)}</p>
             {move || {
                 let all = scores.get();

@@ -8,7 +8,7 @@ use crate::core::scoring::score_cert;
 use crate::i18n::{answer_text, colon, date, kind_msg, percent_text, period_text, vae_msg, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, t};
-use crate::ui::selected::selected_catalogue;
+use crate::ui::selected::{selected_catalogue, SelectionStatus};
 use crate::ui::selection::NoSelection;
 use crate::ui::title::use_title;
 use crate::ui::work::my_work;
@@ -31,6 +31,8 @@ pub fn ReportPage() -> impl IntoView {
             <p class="no-print">{t(Msg::ReportIntro)}</p>
             <p class="no-print"><button type="button" class="button" on:click=print>{t(Msg::ReportPrint)}</button></p>
             <p>{move || Msg::ReportDate.fill(lang.get(), &[("date", &date(lang.get(), env.today))])}</p>
+            // A fiche still on its way would leave its certification out of a printed report.
+            <SelectionStatus />
             {move || work.with(|a| {
                 if a.selection.is_empty() {
                     return view! { <NoSelection /> }.into_any();
