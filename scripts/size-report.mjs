@@ -145,11 +145,13 @@ const largestFiche = existsSync(fichesDir)
   ? readdirSync(fichesDir).map((f) => `data/fiches/${f}`).sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size)[0]
   : undefined;
 // Chunks that are not pages but code a page calls when it needs it (src/ui/split.rs): the
-// fiche reader, for every page that shows a fiche or works on the selection; the share-link
-// encoder, for "Ouvrir dans Repère" in embedded mode. Listed apart, and counted in the pages
-// that use them.
+// fiche reader, for every page that shows a fiche or works on the selection; the saved work's
+// reader, for a visit with work saved by an earlier one (a first visit has none); the
+// share-link encoder, for "Ouvrir dans Repère" in embedded mode. Listed apart, and counted in
+// the pages that use them.
 const HELPERS = {
   fiche_reader: ['fiche', 'assess', 'experiences', 'results', 'compare', 'report'],
+  saved_work: [],
   share_link: [],
 };
 const helpers = pages.filter((p) => p.page in HELPERS);

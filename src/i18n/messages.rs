@@ -376,6 +376,7 @@ messages! {
     // Saved state
     RestoreFailed => "Vos données enregistrées n’ont pas pu être relues. Repère repart d’un travail vide.", "Your saved data could not be read. Repère starts from empty work.";
     RestoreFailedBackedUp => "Vos données enregistrées n’ont pas pu être relues. Repère repart d’un travail vide\u{202f}; une copie brute est gardée dans «\u{a0}Mes données\u{a0}».", "Your saved data could not be read. Repère starts from empty work; a raw copy is kept in “My data”.";
+    RestoreUnavailable => "Vos données enregistrées n’ont pas pu être relues\u{a0}: une partie de Repère n’a pas pu être téléchargée. Elles sont gardées\u{a0}: rechargez la page une fois connecté pour les retrouver. D’ici là, ce que vous faites ici ne sera pas enregistré.", "Your saved data could not be read: part of Repère could not be downloaded. It is kept: reload the page once connected to get it back. Until then, what you do here will not be saved.";
     RestorePrunedOne => "{n} élément enregistré ne correspond plus au catalogue et a été retiré.", "{n} saved item no longer matches the catalogue and was removed.";
     RestorePrunedMany => "{n} éléments enregistrés ne correspondent plus au catalogue et ont été retirés.", "{n} saved items no longer match the catalogue and were removed.";
     SaveFailed => "Vos réponses n’ont pas pu être enregistrées sur cet appareil (stockage plein ou désactivé). Téléchargez une copie dans «\u{a0}Mes données\u{a0}».", "Your answers could not be saved on this device (storage full or disabled). Download a copy in “My data”.";

@@ -15,7 +15,7 @@ use super::not_found::NotFound;
 use super::notice::{NoticeArea, Notices};
 use super::selection::SelectionBar;
 use super::shell::{Footer, Header};
-use super::work::provide_work;
+use super::work::{provide_work, read_saved_at_start};
 use crate::core::catalogue::Catalogue;
 use crate::core::dataset::{read_index, INDEX_PATH};
 use crate::core::route::Route;
@@ -39,6 +39,13 @@ pub fn start() {
                 .map_err(|e| LoadError::Broken(e.to_string())),
             Err(e) => Err(LoadError::Unreachable(e)),
         };
+        if let Ok(loaded) = &loaded {
+            // The embedded mode's storage scope first (it names the key the work is kept
+            // under), then the saved work, whose reader is a chunk of its own.
+            let catalogue = loaded.catalogue;
+            super::embed::setup(|code| catalogue.get(code).is_some());
+            read_saved_at_start(catalogue).await;
+        }
         LOADED.with(|cell| {
             let _ = cell.set(loaded);
         });

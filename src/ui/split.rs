@@ -14,8 +14,9 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::core::assessment::Assessment;
+use crate::core::catalogue::Catalogue;
 use crate::core::catalogue::DataError;
-use crate::core::codec::encode_share;
+use crate::core::codec::{encode_share, read_saved, CodecError, Incoming};
 use crate::core::dataset::read_fiche;
 use crate::core::model::Certification;
 
@@ -92,4 +93,14 @@ pub fn read_fiche_file(
     json: String,
 ) -> Result<Result<Certification, DataError>, SplitLoaderError> {
     Ok(read_fiche(&code, &json))
+}
+
+/// Reads the saved work (start-up, and another tab's save): the decoder of the saved file, its
+/// repair and checks are not needed by a first visit, which has no saved work.
+#[wasm_split(saved_work, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn read_saved_work(
+    text: String,
+    catalogue: &'static Catalogue,
+) -> Result<Result<Incoming, CodecError>, SplitLoaderError> {
+    Ok(read_saved(&text, catalogue))
 }

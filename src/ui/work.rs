@@ -17,10 +17,11 @@ use leptos::prelude::*;
 
 use super::browser::{self, StorageKey};
 use super::notice::{NoticeKind, Notices};
+use super::split;
 use crate::core::alike::AlikeIndex;
 use crate::core::assessment::{Assessment, AssessmentError, Level};
 use crate::core::catalogue::Catalogue;
-use crate::core::codec::{encode_saved, read_saved, Incoming};
+use crate::core::codec::{encode_saved, CodecError, Incoming};
 use crate::core::dataset::{read_search, SEARCH_PATH};
 use crate::core::matching::{Analyzer, Matcher};
 use crate::core::search::{SearchIndex, SearchIndexBuilder};
@@ -226,13 +227,48 @@ pub fn alike(catalogue: &'static Catalogue) -> &'static AlikeIndex {
     })
 }
 
-/// Reads the saved work. Unreadable data is copied to a backup key (once) and explained.
-fn restore(catalogue: &Catalogue, notices: Notices) -> Assessment {
-    let Some(text) = browser::load(StorageKey::Work) else {
-        return Assessment::default();
+/// The saved work as read before `App` mounted ([`read_saved_at_start`]).
+enum Restored {
+    /// Nothing saved.
+    Nothing,
+    /// The text in storage and what reading it gave.
+    Read(String, Result<Incoming, CodecError>),
+    /// The text in storage, which could not be read because the decoder's chunk could not be
+    /// fetched (offline before the service worker had kept it).
+    ReaderUnavailable(String),
+}
+
+thread_local! {
+    static RESTORED: RefCell<Option<Restored>> = const { RefCell::new(None) };
+    /// Set when the saved work could not be read for want of its reader: storage keeps it,
+    /// untouched, until a reload can read it (nothing of this session is saved over it).
+    static HOLD_SAVES: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Reads the saved work before `App` mounts (`ui::app::start`, after the embedded mode's
+/// storage scope is set): its decoder is a chunk (`ui::split::read_saved_work`), fetched only
+/// when something is saved, so a first visit never downloads it.
+pub async fn read_saved_at_start(catalogue: &'static Catalogue) {
+    let restored = match browser::load(StorageKey::Work) {
+        None => Restored::Nothing,
+        Some(text) => match split::read_saved_work(text.clone(), catalogue).await {
+            Ok(read) => Restored::Read(text, read),
+            Err(e) => {
+                leptos::logging::warn!("saved work: reader unavailable: {e}");
+                Restored::ReaderUnavailable(text)
+            }
+        },
     };
-    match read_saved(&text, catalogue) {
-        Ok(Incoming { assessment, pruned }) => {
+    RESTORED.with(|r| *r.borrow_mut() = Some(restored));
+}
+
+/// The saved work read at start. Unreadable data is copied to a backup key (once) and
+/// explained; it is never overwritten until the user changes something.
+fn restore(notices: Notices) -> Assessment {
+    let restored = RESTORED.with(|r| r.borrow_mut().take());
+    let (text, error) = match restored {
+        None | Some(Restored::Nothing) => return Assessment::default(),
+        Some(Restored::Read(_, Ok(Incoming { assessment, pruned }))) => {
             if !pruned.is_empty() {
                 let n = pruned.codes.len() + pruned.competencies.len();
                 notices.push_count(
@@ -242,29 +278,35 @@ fn restore(catalogue: &Catalogue, notices: Notices) -> Assessment {
                     Msg::RestorePrunedMany,
                 );
             }
-            assessment
+            return assessment;
         }
-        Err(e) => {
-            let backed_up = browser::save(StorageKey::WorkBackup, &text).is_ok();
+        Some(Restored::Read(text, Err(e))) => {
             leptos::logging::warn!("saved work unreadable: {e}");
-            notices.push_detailed(
-                NoticeKind::Error,
-                if backed_up {
-                    Msg::RestoreFailedBackedUp
-                } else {
-                    Msg::RestoreFailed
-                },
-                vec![],
-                Some(codec_error_msg(&e)),
-            );
-            Assessment::default()
+            (text, Some(e))
         }
-    }
+        Some(Restored::ReaderUnavailable(text)) => {
+            HOLD_SAVES.with(|h| h.set(true));
+            (text, None)
+        }
+    };
+    let backed_up = browser::save(StorageKey::WorkBackup, &text).is_ok();
+    let message = match (&error, backed_up) {
+        (None, _) => Msg::RestoreUnavailable,
+        (Some(_), true) => Msg::RestoreFailedBackedUp,
+        (Some(_), false) => Msg::RestoreFailed,
+    };
+    notices.push_detailed(
+        NoticeKind::Error,
+        message,
+        vec![],
+        error.as_ref().map(codec_error_msg),
+    );
+    Assessment::default()
 }
 
 /// Provides `MyWork` and wires storage. Call once, in `App`.
 pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal<Assessment> {
-    let work = RwSignal::new(restore(catalogue, notices));
+    let work = RwSignal::new(restore(notices));
     provide_context(MyWork(work));
     provide_context(WorkSlices::new(work));
 
@@ -277,6 +319,9 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
     let save_now = {
         let last = Rc::clone(&last);
         move |a: &Assessment| -> bool {
+            if HOLD_SAVES.with(Cell::get) {
+                return true;
+            }
             let text = if a.is_empty() {
                 String::new()
             } else {
@@ -357,15 +402,19 @@ pub fn provide_work(catalogue: &'static Catalogue, notices: Notices) -> RwSignal
                 work.set(Assessment::default());
                 return;
             }
-            match read_saved(&text, catalogue) {
-                Ok(Incoming { assessment: a, .. }) => {
-                    *last.borrow_mut() = text;
-                    if work.with_untracked(|current| *current != a) {
-                        work.set(a);
+            let last = Rc::clone(&last);
+            leptos::task::spawn_local(async move {
+                match split::read_saved_work(text.clone(), catalogue).await {
+                    Ok(Ok(Incoming { assessment: a, .. })) => {
+                        *last.borrow_mut() = text;
+                        if work.with_untracked(|current| *current != a) {
+                            work.set(a);
+                        }
                     }
+                    Ok(Err(e)) => leptos::logging::warn!("another tab saved unreadable data: {e}"),
+                    Err(e) => leptos::logging::warn!("another tab saved: reader unavailable: {e}"),
                 }
-                Err(e) => leptos::logging::warn!("another tab saved unreadable data: {e}"),
-            }
+            });
         });
     }
     work

@@ -47,3 +47,34 @@ test('the catalogue does not fetch any chunk; a page fetches only its own', asyn
   assert.ok(!wasm.some((n) => n.startsWith('split_assess-')), 'not the assessment chunk');
   watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable|error occurred when fetching the script/], allowFailed: [/sw\.js/] });
 });
+
+test('saved work whose reader cannot be fetched is kept untouched, explained, and back after a reload', async (t) => {
+  const { context, page, watch } = await app.newPage(t);
+  await context.route('**/sw.js', (route) => route.abort());
+  const saved = JSON.stringify({ format: 'repere/assessment', version: 2, selection: ['RNCP36524'], ratings: {} });
+  await context.addInitScript((work) => {
+    if (!sessionStorage.getItem('e2e.seeded')) {
+      sessionStorage.setItem('e2e.seeded', '1');
+      localStorage.setItem('repere.work', work);
+    }
+  }, saved);
+  let blocked = true;
+  await context.route(/\/split_saved_work-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await app.goto(page, '/');
+  await waitForApp(page);
+  await page.getByTestId('notice').filter({ hasText: 'une partie de Repère n’a pas pu être téléchargée' }).waitFor();
+  // Working on anyway saves nothing over the saved work.
+  await page.locator('[data-testid="cert-card"][data-code="RNCP37722"]').getByRole('button', { name: /Ajouter à ma sélection/ }).click();
+  await page.waitForFunction(() => document.body.dataset.autosave === 'saved');
+  assert.equal(await page.evaluate(() => localStorage.getItem('repere.work')), saved, 'storage untouched');
+  // Once the reader can be fetched, a reload brings the work back.
+  blocked = false;
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId('selection-bar').locator('.chip[data-code="RNCP36524"]').waitFor();
+  assert.equal(await page.getByTestId('notice').filter({ hasText: 'téléchargée' }).count(), 0);
+  watch.assertClean({
+    allowConsole: [/split_saved_work|Failed to fetch|TypeError|reader unavailable|sw\.js|offline mode unavailable|ERR_FAILED|error occurred when fetching the script/],
+    allowFailed: [/split_saved_work|sw\.js/],
+  });
+});
