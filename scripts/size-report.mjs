@@ -146,12 +146,13 @@ const largestFiche = existsSync(fichesDir)
   : undefined;
 // Chunks that are not pages but code a page calls when it needs it (src/ui/split.rs): the
 // fiche reader, for every page that shows a fiche or works on the selection; the saved work's
-// reader, for a visit with work saved by an earlier one (a first visit has none); the
-// share-link encoder, for "Ouvrir dans Repère" in embedded mode. Listed apart, and counted in
+// reader, for a visit with work saved by an earlier one (a first visit has none); the search
+// index's builder, when the search box is first used; the share-link encoder, for "Ouvrir dans Repère" in embedded mode. Listed apart, and counted in
 // the pages that use them.
 const HELPERS = {
   fiche_reader: ['fiche', 'assess', 'experiences', 'results', 'compare', 'report'],
   saved_work: [],
+  search_builder: [],
   share_link: [],
 };
 const helpers = pages.filter((p) => p.page in HELPERS);
@@ -173,7 +174,7 @@ if (CHUNKS.size > 0) {
   console.log(`${CHUNKS.size} wasm chunks (pages loaded on demand; precached by the service worker after the first load): ${gz} bytes gzip`);
 }
 console.log('First load per page kind (a first visit landing on the page; gzip bytes):');
-const pageLine = (p) => console.log(`  ${p.page.padEnd(12)} ${String(p.gzip).padStart(8)}  (${kb(p.gzip)}; first load + ${p.files} file${p.files === 1 ? '' : 's'})`);
+const pageLine = (p) => console.log(`  ${p.page.padEnd(14)} ${String(p.gzip).padStart(8)}  (${kb(p.gzip)}; first load + ${p.files} file${p.files === 1 ? '' : 's'})`);
 shown.forEach(pageLine);
 if (helpers.length > 0) {
   console.log('Code loaded on use, not a page (first load + its chunks; counted above in the pages that use it):');

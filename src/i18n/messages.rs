@@ -63,6 +63,7 @@ messages! {
     ResultsMany => "{n} certifications", "{n} certifications";
     SearchPartial => "La recherche porte ici sur les titres, codes et métiers : les compétences n’ont pas pu être chargées (hors ligne ?).", "Here the search covers titles, codes and jobs: the competencies could not be loaded (offline?).";
     SearchPreparing => "Préparation de la recherche…", "Preparing the search…";
+    SearchUnavailable => "La recherche n’a pas pu être préparée\u{a0}: vérifiez votre connexion à Internet, puis tapez à nouveau dans le champ de recherche.", "The search could not be prepared: check your Internet connection, then type in the search box again.";
     NoResults => "Aucune certification ne correspond. Essayez un autre mot ou retirez un filtre.", "No certification matches. Try another word or remove a filter.";
     LevelN => "Niveau {n}", "Level {n}";
     StatusActive => "Active", "Active";

@@ -17,8 +17,10 @@ use crate::core::assessment::Assessment;
 use crate::core::catalogue::Catalogue;
 use crate::core::catalogue::DataError;
 use crate::core::codec::{encode_share, read_saved, CodecError, Incoming};
-use crate::core::dataset::read_fiche;
+use crate::core::dataset::{read_fiche, read_search};
+use crate::core::matching::Analyzer;
 use crate::core::model::Certification;
+use crate::core::search::{SearchIndex, SearchIndexBuilder};
 
 use super::assess::page::AssessPage;
 use super::data::page::DataPage;
@@ -103,4 +105,63 @@ pub fn read_saved_work(
     catalogue: &'static Catalogue,
 ) -> Result<Result<Incoming, CodecError>, SplitLoaderError> {
     Ok(read_saved(&text, catalogue))
+}
+
+/// A search index being built, step by step (`ui::work::prepare_search`). Its code is in the
+/// `search_builder` chunk: main code calls it through this trait's vtable only.
+pub trait SearchBuild {
+    /// Indexes until `out_of_time` says stop or the index is complete; the index once it is.
+    fn run(&mut self, out_of_time: &dyn Fn() -> bool) -> Option<SearchIndex<'static>>;
+    /// Whether the index covers the cards only (the search file was missing or damaged).
+    fn partial(&self) -> bool;
+}
+
+struct Building {
+    builder: Option<SearchIndexBuilder<'static>>,
+    partial: bool,
+}
+
+impl SearchBuild for Building {
+    fn run(&mut self, out_of_time: &dyn Fn() -> bool) -> Option<SearchIndex<'static>> {
+        let builder = self.builder.as_mut()?;
+        while !out_of_time() {
+            if builder.step(25) {
+                break;
+            }
+        }
+        let (indexed, total) = builder.progress();
+        if indexed < total {
+            return None;
+        }
+        self.builder.take().map(SearchIndexBuilder::finish)
+    }
+
+    fn partial(&self) -> bool {
+        self.partial
+    }
+}
+
+/// Starts building the search index over the search file's text (`None` when it could not be
+/// downloaded: the cards only). The file's reader, the analyzer's lexicon and the index builder
+/// are not needed before the search box is first used.
+#[wasm_split(search_builder, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn search_builder(
+    json: Option<String>,
+    cards: &'static Catalogue,
+) -> Result<Box<dyn SearchBuild>, SplitLoaderError> {
+    let whole = match json.map(|json| read_search(&json, cards)) {
+        Some(Ok(whole)) => Some(whole),
+        Some(Err(e)) => {
+            leptos::logging::warn!("search file: {e}");
+            None
+        }
+        None => None,
+    };
+    let partial = whole.is_none();
+    let catalogue: &'static Catalogue = whole.map_or(cards, |w| Box::leak(Box::new(w)));
+    let analyzer: &'static Analyzer = Box::leak(Box::new(Analyzer::new()));
+    Ok(Box::new(Building {
+        builder: Some(SearchIndexBuilder::new(catalogue, Some(analyzer))),
+        partial,
+    }))
 }

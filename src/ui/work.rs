@@ -22,9 +22,9 @@ use crate::core::alike::AlikeIndex;
 use crate::core::assessment::{Assessment, AssessmentError, Level};
 use crate::core::catalogue::Catalogue;
 use crate::core::codec::{encode_saved, CodecError, Incoming};
-use crate::core::dataset::{read_search, SEARCH_PATH};
-use crate::core::matching::{Analyzer, Matcher};
-use crate::core::search::{SearchIndex, SearchIndexBuilder};
+use crate::core::dataset::SEARCH_PATH;
+use crate::core::matching::Matcher;
+use crate::core::search::SearchIndex;
 use crate::i18n::Msg;
 use crate::ui::errors::{codec_error_msg, refusal};
 
@@ -122,8 +122,9 @@ pub fn search_index() -> Option<&'static SearchIndex<'static>> {
 
 thread_local! {
     /// The index being built, and who waits for it.
-    static SEARCH_BUILD: RefCell<Option<SearchIndexBuilder<'static>>> = const { RefCell::new(None) };
-    static SEARCH_WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+    static SEARCH_BUILD: RefCell<Option<Box<dyn split::SearchBuild>>> = const { RefCell::new(None) };
+    /// Who waits for the index: called on success, or on failure.
+    static SEARCH_WAITING: RefCell<Vec<Waiting>> = const { RefCell::new(Vec::new()) };
     static SEARCH_STARTED: Cell<bool> = const { Cell::new(false) };
     static SEARCH_PARTIAL: Cell<bool> = const { Cell::new(false) };
 }
@@ -132,37 +133,52 @@ thread_local! {
 /// catalogue is indexed (no long task), and the five seeds are indexed in the first slice.
 const SEARCH_SLICE_MS: f64 = 8.0;
 
+/// What to call once the search index is ready, and if it cannot be built.
+type Waiting = (Box<dyn FnOnce()>, Box<dyn FnOnce()>);
+
 /// Builds the search index in slices of at most [`SEARCH_SLICE_MS`], one task each, then calls
 /// `ready` (at once if it is built). Started when the search box is first used, not at start-up:
-/// downloads the search file (`data/search.json`: every fiche's blocs and competencies) first.
-/// Without it (offline before it was ever downloaded, or a damaged file), the search looks into
-/// the cards only ([`search_is_partial`]).
-pub fn prepare_search(cards: &'static Catalogue, ready: impl FnOnce() + 'static) {
+/// downloads the search file (`data/search.json`: every fiche's blocs and competencies) and the
+/// builder's chunk (`ui::split::search_builder`) first. Without the file (offline before it was
+/// ever downloaded, or a damaged file), the search looks into the cards only
+/// ([`search_is_partial`]). Without the chunk (offline before the service worker kept it),
+/// `failed` is called instead, and the next call tries again.
+pub fn prepare_search(
+    cards: &'static Catalogue,
+    ready: impl FnOnce() + 'static,
+    failed: impl FnOnce() + 'static,
+) {
     if SEARCH.with(|s| s.get().is_some()) {
         ready();
         return;
     }
-    SEARCH_WAITING.with(|w| w.borrow_mut().push(Box::new(ready)));
+    SEARCH_WAITING.with(|w| w.borrow_mut().push((Box::new(ready), Box::new(failed))));
     if SEARCH_STARTED.with(|s| s.replace(true)) {
         return;
     }
     leptos::task::spawn_local(async move {
-        let whole = match browser::fetch_text(SEARCH_PATH).await {
-            Ok(json) => read_search(&json, cards).map_err(|e| e.to_string()),
-            Err(e) => Err(e),
-        };
-        let catalogue: &'static Catalogue = match whole {
-            Ok(whole) => Box::leak(Box::new(whole)),
+        let json = match browser::fetch_text(SEARCH_PATH).await {
+            Ok(json) => Some(json),
             Err(e) => {
                 leptos::logging::warn!("search file: {e}");
-                SEARCH_PARTIAL.with(|p| p.set(true));
-                cards
+                None
             }
         };
-        let analyzer: &'static Analyzer = Box::leak(Box::new(Analyzer::new()));
-        SEARCH_BUILD
-            .with(|b| *b.borrow_mut() = Some(SearchIndexBuilder::new(catalogue, Some(analyzer))));
-        build_search_slice();
+        match split::search_builder(json, cards).await {
+            Ok(build) => {
+                SEARCH_PARTIAL.with(|p| p.set(build.partial()));
+                SEARCH_BUILD.with(|b| *b.borrow_mut() = Some(build));
+                build_search_slice();
+            }
+            Err(e) => {
+                leptos::logging::warn!("search builder unavailable: {e}");
+                SEARCH_STARTED.with(|s| s.set(false));
+                let waiting = SEARCH_WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
+                for (_, failed) in waiting {
+                    failed();
+                }
+            }
+        }
     });
 }
 
@@ -173,31 +189,25 @@ pub fn search_is_partial() -> bool {
 
 fn build_search_slice() {
     let start = browser::now_ms();
+    let out_of_time = move || browser::now_ms() - start >= SEARCH_SLICE_MS;
     let done = SEARCH_BUILD.with(|b| {
         let mut b = b.borrow_mut();
-        let Some(builder) = b.as_mut() else {
+        let Some(build) = b.as_mut() else {
             return true;
         };
-        while browser::now_ms() - start < SEARCH_SLICE_MS {
-            if builder.step(25) {
-                break;
-            }
-        }
-        let (indexed, total) = builder.progress();
-        if indexed < total {
+        let Some(index) = build.run(&out_of_time) else {
             return false;
-        }
-        if let Some(builder) = b.take() {
-            let index: &'static SearchIndex<'static> = Box::leak(Box::new(builder.finish()));
-            SEARCH.with(|s| {
-                let _ = s.set(index);
-            });
-        }
+        };
+        *b = None;
+        let index: &'static SearchIndex<'static> = Box::leak(Box::new(index));
+        SEARCH.with(|s| {
+            let _ = s.set(index);
+        });
         true
     });
     if done {
         let waiting = SEARCH_WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
-        for ready in waiting {
+        for (ready, _) in waiting {
             ready();
         }
     } else {

@@ -78,3 +78,25 @@ test('saved work whose reader cannot be fetched is kept untouched, explained, an
     allowFailed: [/split_saved_work|sw\.js/],
   });
 });
+
+test('a search whose builder cannot be fetched says so, and works once it can', async (t) => {
+  const { context, page, watch } = await app.newPage(t);
+  await context.route('**/sw.js', (route) => route.abort());
+  let blocked = true;
+  await context.route(/\/split_search_builder-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await app.goto(page, '/');
+  await waitForApp(page);
+  const box = page.getByLabel('Rechercher une certification');
+  await box.fill('conflit');
+  await page.getByTestId('results-count').filter({ hasText: 'La recherche n’a pas pu être préparée' }).waitFor();
+  assert.equal(await page.getByTestId('cert-card').count(), 0, 'no half results');
+  blocked = false;
+  await box.fill('conflits');
+  await page.locator('form[role="search"][data-search="ready"]').waitFor();
+  await page.getByTestId('cert-card').first().waitFor();
+  assert.match(await page.getByTestId('results-count').textContent(), /certification/);
+  watch.assertClean({
+    allowConsole: [/split_search_builder|Failed to fetch|TypeError|builder unavailable|sw\.js|offline mode unavailable|ERR_FAILED|error occurred when fetching the script/],
+    allowFailed: [/split_search_builder|sw\.js/],
+  });
+});

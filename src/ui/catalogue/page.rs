@@ -33,11 +33,21 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
     // The index is built in slices when the search box is first used (or at once for a query in
     // the address); until it is ready, a search shows "Préparation de la recherche…".
     let search_ready = RwSignal::new(search_index().is_some());
+    // The builder's chunk could not be fetched (offline on a first visit): said, and tried
+    // again on the next focus or keystroke.
+    let search_failed = RwSignal::new(false);
     let prepare = move || {
         if !search_ready.get_untracked() {
-            prepare_search(env.catalogue, move || {
-                search_ready.try_set(true);
-            });
+            search_failed.set(false);
+            prepare_search(
+                env.catalogue,
+                move || {
+                    search_ready.try_set(true);
+                },
+                move || {
+                    search_failed.try_set(true);
+                },
+            );
         }
     };
     if !query.with_untracked(|q| q.text.trim().is_empty()) {
@@ -227,7 +237,8 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
             <p class="results-count" role="status" data-testid="results-count">
                 {move || {
                     if preparing() {
-                        return Msg::SearchPreparing.text(lang.get()).to_owned();
+                        let msg = if search_failed.get() { Msg::SearchUnavailable } else { Msg::SearchPreparing };
+                        return msg.text(lang.get()).to_owned();
                     }
                     let n = hits.with(Vec::len);
                     lang.get().plural(n, Msg::ResultsOne, Msg::ResultsMany)
