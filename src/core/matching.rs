@@ -43,7 +43,8 @@
 //!
 //! where `E` is the set of concepts of the experience text. The exponent [`LENGTH_EXPONENT`]
 //! (0.75) relaxes the share for long labels, which pack several ideas in one sentence. How
-//! often a concept is repeated does not count. A competency is a *candidate* only if at least
+//! often a concept is repeated does not count in the coverage (it does in the score, below).
+//! A competency is a *candidate* only if at least
 //! one concept of its *label* that is not a `light` one matched.
 //!
 //! # Calibrated score ([`Matcher::suggest`])
@@ -53,7 +54,11 @@
 //! `cover(c)`; `ln(1 + label concepts matched)`; the heaviest matched label concept and the
 //! matched label weight (both over `ln(1 + N)`); the share `Σ matched / W_c`; `ln(1 + M)`
 //! where `M` sums the idf of the text's distinct non-light concepts known to some label (how
-//! much the text speaks the catalogue's language); `ln(1 + W_c)` (label length). The
+//! much the text speaks the catalogue's language); `ln(1 + W_c)` (label length); the
+//! *repetition* of the matched label concepts, `Σ w_c(k)·tf(k)/(tf(k) + 1) / Σ w_c(k)` over
+//! the matched non-light label concepts, where `tf(k)` counts the text's words of concept `k`
+//! (BM25's saturation: once gives ½, twice ⅔; a text that keeps coming back to a competency's
+//! words is about it, one passing mention less so). The
 //! [`COEFFICIENTS`] were fitted on the `tuning` experiences of `tests/eval/` only (mediation,
 //! off-domain texts, a second trade, and that trade's texts as off-domain ones for
 //! mediation), so "0.6" means about 6 chances in 10 that a jury would link the competency.
@@ -97,13 +102,13 @@ pub const LENGTH_EXPONENT: f32 = 0.75;
 
 /// Number of features of a (text, competency) pair in the calibration (see the module doc),
 /// not counting the relative coverage.
-pub const FEATURES: usize = 7;
+pub const FEATURES: usize = 8;
 
 /// Logistic coefficients of the calibration: one per feature, then the relative coverage,
 /// then the bias. Fitted by `tests/matching_eval.rs` (`fit_calibration`, an ignored test
 /// that prints them) on the `tuning` experiences only.
 pub const COEFFICIENTS: [f32; FEATURES + 2] = [
-    1.077, 0.494, -0.035, 0.631, 0.461, 1.030, -0.716, 0.156, -2.628,
+    1.041, 0.470, 0.012, 0.588, 0.442, 1.041, -0.722, 2.170, 0.167, -3.700,
 ];
 
 /// Minimum calibrated score for a competency to be suggested (chosen with [`GATE`] on the
@@ -113,7 +118,7 @@ pub const MIN_SCORE: f32 = 0.15;
 /// The domain gate: when the calibrated scores of a text's best five competencies (of the
 /// whole catalogue, at least [`MIN_SCORE`] each) sum to less, the text is not clearly about
 /// the catalogue's trades and only its best suggestion is kept.
-pub const GATE: f32 = 2.0;
+pub const GATE: f32 = 1.8;
 
 /// Calibrated score from which a suggestion is [`Strength::Strong`].
 pub const STRONG_SCORE: f32 = 0.6;
@@ -881,15 +886,20 @@ impl Matcher {
     }
 
     /// Features of every competency for a text's present concepts: `(entry, features)`.
-    fn features(&self, present: &[u32]) -> Vec<(usize, [f32; FEATURES])> {
+    fn features(&self, present: &[u32], tf: &[u32]) -> Vec<(usize, [f32; FEATURES])> {
         let n_entries = self.entries.len();
         let mut matched_weight = vec![0f32; n_entries];
         let mut label_weight = vec![0f32; n_entries];
         let mut max_idf = vec![0f32; n_entries];
         let mut hits = vec![0u32; n_entries];
+        // Σ w·saturation and Σ w over the matched non-light label concepts.
+        let mut repeated = vec![0f32; n_entries];
+        let mut strict = vec![0f32; n_entries];
         let max_possible = (1.0 + n_entries as f32).ln();
         let mut mass = 0.0f32;
         for &k in present {
+            let count = tf.get(k as usize).copied().unwrap_or(1).max(1) as f32;
+            let saturation = count / (count + 1.0);
             let light = self.light.get(k as usize).copied().unwrap_or(false);
             let postings = &self.postings[k as usize];
             if !light && postings.iter().any(|p| p.2) {
@@ -904,6 +914,8 @@ impl Matcher {
                     if !light {
                         hits[e] += 1;
                         max_idf[e] = max_idf[e].max(w);
+                        repeated[e] += w * saturation;
+                        strict[e] += w;
                     }
                 }
             }
@@ -931,6 +943,7 @@ impl Matcher {
                     (1.0 + mass).ln(),
                     label_weight[i] / max_possible,
                     (1.0 + e.total).ln(),
+                    repeated[i] / strict[i].max(f32::EPSILON),
                 ],
             ));
         }
@@ -938,9 +951,9 @@ impl Matcher {
     }
 
     /// Calibrated score of every entry (0 when not a candidate).
-    fn calibrated(&self, present: &[u32]) -> Vec<f32> {
+    fn calibrated(&self, present: &[u32], tf: &[u32]) -> Vec<f32> {
         let mut scores = vec![0f32; self.entries.len()];
-        let feats = self.features(present);
+        let feats = self.features(present, tf);
         let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
         for (i, f) in feats {
             let c = &self.tuning.coefficients;
@@ -960,14 +973,16 @@ impl Matcher {
         let words = self.text_concepts(text, &ft);
         let mut seen = vec![false; self.concept_names.len()];
         let mut present: Vec<u32> = Vec::new();
+        let mut tf = vec![0u32; self.concept_names.len()];
         for &(_, k) in &words {
             if let Some(k) = k {
+                tf[k as usize] += 1;
                 if !std::mem::replace(&mut seen[k as usize], true) {
                     present.push(k);
                 }
             }
         }
-        let feats = self.features(&present);
+        let feats = self.features(&present, &tf);
         let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
         feats
             .into_iter()
@@ -1006,15 +1021,18 @@ impl Matcher {
         // First occurrence of each concept present in the text.
         let mut first: Vec<Option<Range<usize>>> = vec![None; self.concept_names.len()];
         let mut present: Vec<u32> = Vec::new();
+        // How many words of the text have each concept.
+        let mut tf = vec![0u32; self.concept_names.len()];
         for (range, k) in &words {
             if let Some(k) = *k {
+                tf[k as usize] += 1;
                 if first[k as usize].is_none() {
                     first[k as usize] = Some(range.clone());
                     present.push(k);
                 }
             }
         }
-        let scores = self.calibrated(&present);
+        let scores = self.calibrated(&present, &tf);
         // The domain gate, on the whole catalogue (not only the competencies asked for).
         let mut best = [0f32; 5];
         for &s in &scores {

@@ -520,3 +520,30 @@ fn catalogue_matcher_suggests_real_competencies() {
     );
     assert!(m.concepts_of("nope").is_none());
 }
+
+#[test]
+fn repeated_words_strengthen_a_suggestion() {
+    // The same words, once or repeated: the repetition feature raises the score, and only it.
+    let m = small_ranking_matcher();
+    let score = |text: &str| {
+        m.suggest(text, |id| id == "C2", 1)
+            .first()
+            .map_or(0.0, |s| s.score)
+    };
+    let once = score("J'accueillais le public au guichet.");
+    let again = score(
+        "J'accueillais le public au guichet. L'accueil du public, c'était mon travail : \
+         accueillir, toujours accueillir.",
+    );
+    assert!(once > 0.0, "{once}");
+    assert!(again > once, "{again} should exceed {once}");
+    // The feature itself: ½ for words said once, more when repeated, below 1.
+    let repetition = |text: &str| {
+        let features = m.training_features(text);
+        let (_, f) = features.iter().find(|(id, _)| id == "C2").unwrap();
+        f[FEATURES - 1]
+    };
+    assert!((repetition("accueil public") - 0.5).abs() < 1e-6);
+    let repeated = repetition("accueil accueil accueil public public");
+    assert!(repeated > 0.6 && repeated < 1.0, "{repeated}");
+}
