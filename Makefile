@@ -69,7 +69,8 @@ test-native:
 # wasm-bindgen-test in headless Chromium (runner set in .cargo/config.toml; chromedriver on PATH).
 test-wasm:
 ifneq ($(WASM_TESTS),)
-	cargo test --target wasm32-unknown-unknown $(WASM_TEST_FLAGS)
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg repere_unsplit" \
+		cargo test --target wasm32-unknown-unknown $(WASM_TEST_FLAGS)
 else
 	@echo "==> no tests/wasm*.rs: skipping wasm-bindgen tests"
 endif
@@ -83,7 +84,7 @@ test: bootstrap lint test-native test-wasm build size e2e
 bench: bootstrap
 	cargo bench --benches
 	@echo "==> core benchmarks in wasm, in headless Chromium"
-	cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture 2>&1 | grep -E 'BENCH|test result'
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg repere_unsplit" cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture 2>&1 | grep -E 'BENCH|test result'
 ifneq ($(BROWSER_BENCHES),)
 	$(MAKE) --no-print-directory build
 	$(foreach f,$(BROWSER_BENCHES),node $(f) &&) true

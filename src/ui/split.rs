@@ -82,13 +82,23 @@ pub fn integrate_page() -> Loaded {
 
 /// The share-link payload of `work` ("Ouvrir dans Repère" in embedded mode): the encoder and
 /// its deflate are not needed by a first screen.
+#[cfg(not(repere_unsplit))]
 #[wasm_split(share_link, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn share_payload(work: Assessment) -> Result<String, SplitLoaderError> {
     Ok(encode_share(&work, true))
 }
 
+/// Without code splitting (`--cfg repere_unsplit`: the wasm-bindgen tests, whose runner
+/// cannot load chunks): the same, in the main module.
+#[cfg(repere_unsplit)]
+#[allow(clippy::unused_async)]
+pub async fn share_payload(work: Assessment) -> Result<String, SplitLoaderError> {
+    Ok(encode_share(&work, true))
+}
+
 /// Reads a downloaded fiche (`ui::fiches`): the whole certification's JSON reader is not needed
 /// by a first screen, which shows cards from the index.
+#[cfg(not(repere_unsplit))]
 #[wasm_split(fiche_reader, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn read_fiche_file(
     code: String,
@@ -97,10 +107,33 @@ pub fn read_fiche_file(
     Ok(read_fiche(&code, &json))
 }
 
+/// Without code splitting (`--cfg repere_unsplit`: the wasm-bindgen tests, whose runner
+/// cannot load chunks): the same, in the main module.
+#[cfg(repere_unsplit)]
+#[allow(clippy::unused_async)]
+pub async fn read_fiche_file(
+    code: String,
+    json: String,
+) -> Result<Result<Certification, DataError>, SplitLoaderError> {
+    Ok(read_fiche(&code, &json))
+}
+
 /// Reads the saved work (start-up, and another tab's save): the decoder of the saved file, its
 /// repair and checks are not needed by a first visit, which has no saved work.
+#[cfg(not(repere_unsplit))]
 #[wasm_split(saved_work, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn read_saved_work(
+    text: String,
+    catalogue: &'static Catalogue,
+) -> Result<Result<Incoming, CodecError>, SplitLoaderError> {
+    Ok(read_saved(&text, catalogue))
+}
+
+/// Without code splitting (`--cfg repere_unsplit`: the wasm-bindgen tests, whose runner
+/// cannot load chunks): the same, in the main module.
+#[cfg(repere_unsplit)]
+#[allow(clippy::unused_async)]
+pub async fn read_saved_work(
     text: String,
     catalogue: &'static Catalogue,
 ) -> Result<Result<Incoming, CodecError>, SplitLoaderError> {
@@ -144,11 +177,26 @@ impl SearchBuild for Building {
 /// Starts building the search index over the search file's text (`None` when it could not be
 /// downloaded: the cards only). The file's reader, the analyzer's lexicon and the index builder
 /// are not needed before the search box is first used.
+#[cfg(not(repere_unsplit))]
 #[wasm_split(search_builder, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn search_builder(
     json: Option<String>,
     cards: &'static Catalogue,
 ) -> Result<Box<dyn SearchBuild>, SplitLoaderError> {
+    Ok(start_search_build(json, cards))
+}
+
+/// Without code splitting (`--cfg repere_unsplit`): the same, in the main module.
+#[cfg(repere_unsplit)]
+#[allow(clippy::unused_async)]
+pub async fn search_builder(
+    json: Option<String>,
+    cards: &'static Catalogue,
+) -> Result<Box<dyn SearchBuild>, SplitLoaderError> {
+    Ok(start_search_build(json, cards))
+}
+
+fn start_search_build(json: Option<String>, cards: &'static Catalogue) -> Box<dyn SearchBuild> {
     let whole = match json.map(|json| read_search(&json, cards)) {
         Some(Ok(whole)) => Some(whole),
         Some(Err(e)) => {
@@ -160,8 +208,8 @@ pub fn search_builder(
     let partial = whole.is_none();
     let catalogue: &'static Catalogue = whole.map_or(cards, |w| Box::leak(Box::new(w)));
     let analyzer: &'static Analyzer = Box::leak(Box::new(Analyzer::new()));
-    Ok(Box::new(Building {
+    Box::new(Building {
         builder: Some(SearchIndexBuilder::new(catalogue, Some(analyzer))),
         partial,
-    }))
+    })
 }
