@@ -50,7 +50,10 @@ pub fn start() {
             let _ = cell.set(loaded);
         });
         set_timeout(
-            || leptos::mount::mount_to_body(App),
+            || {
+                browser::set_starting(true);
+                leptos::mount::mount_to_body(App)
+            },
             std::time::Duration::from_millis(0),
         );
     });
@@ -80,17 +83,6 @@ thread_local! {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The build's static first screen goes; a search typed into it before the wasm arrived is
-    // kept (on the catalogue only).
-    if let Some(text) = browser::take_prerendered() {
-        if matches!(Route::parse(&browser::hash()), Route::Catalogue(_)) {
-            let query = Query {
-                text,
-                ..Query::default()
-            };
-            browser::set_hash(&Route::Catalogue(query).to_hash(), true);
-        }
-    }
     // Embedded on a provider's page: its parameters, validated (before storage is read).
     let embedded = super::embed::setup(|code| {
         LOADED.with(
@@ -122,6 +114,8 @@ pub fn App() -> impl IntoView {
             }
             _ => Msg::DataUnreachable.text(initial_lang).to_owned(),
         };
+        browser::take_prerendered();
+        browser::set_starting(false);
         return view! {
             <main id="contenu">
                 <h1>{Msg::AppName.text(initial_lang)}</h1>
@@ -185,7 +179,25 @@ pub fn App() -> impl IntoView {
         }
         current
     });
-    Effect::new(move |_| browser::set_body_marker("data-app-ready", Some("true")));
+
+    // Built in stages, one task each (see [`Stage`]): the shell now, the page next, the
+    // selection bar and the footer after, then the switch from the static first screen.
+    let stage = RwSignal::new(Stage::Shell);
+    let shown_page = Memo::new(move |_| (stage.get() >= Stage::Page).then(|| page.get()));
+    let rest = Memo::new(move |_| stage.get() >= Stage::Rest);
+    let next = |stage: RwSignal<Stage>, to: Stage| {
+        set_timeout(move || stage.set(to), std::time::Duration::ZERO)
+    };
+    next(stage, Stage::Page);
+    Effect::new(move |_| match stage.get() {
+        Stage::Shell => {}
+        Stage::Page => next(stage, Stage::Rest),
+        Stage::Rest => next(stage, Stage::Shown),
+        Stage::Shown => {
+            take_over(route);
+            browser::set_body_marker("data-app-ready", Some("true"));
+        }
+    });
 
     view! {
         <a class="skip-link" href="#contenu" on:click=move |ev| {
@@ -193,24 +205,62 @@ pub fn App() -> impl IntoView {
             browser::focus_main_heading();
         }>{t(Msg::SkipToContent)}</a>
         {if embedded.is_some() { view! { <EmbedHeader /> }.into_any() } else { view! { <Header /> }.into_any() }}
-        <SelectionBar />
+        {move || rest.get().then(|| view! { <SelectionBar /> })}
         <main id="contenu" tabindex="-1">
             <NoticeArea />
-            {move || match page.get() {
-                Route::Catalogue(_) => view! { <CataloguePage query /> }.into_any(),
-                Route::Fiche(code) => view! { <LazyPage page=Chunked::Fiche(code) /> }.into_any(),
-                Route::Assess(code) => view! { <LazyPage page=Chunked::Assess(code) /> }.into_any(),
-                Route::Experiences => view! { <LazyPage page=Chunked::Experiences /> }.into_any(),
-                Route::Results => view! { <LazyPage page=Chunked::Results /> }.into_any(),
-                Route::Compare => view! { <LazyPage page=Chunked::Compare /> }.into_any(),
-                Route::Report => view! { <LazyPage page=Chunked::Report /> }.into_any(),
-                Route::MyData => view! { <LazyPage page=Chunked::MyData /> }.into_any(),
-                Route::Share(payload) => view! { <LazyPage page=Chunked::Share(payload) /> }.into_any(),
-                Route::Integrate => view! { <LazyPage page=Chunked::Integrate /> }.into_any(),
-                Route::NotFound(_) => view! { <NotFound /> }.into_any(),
+            {move || match shown_page.get() {
+                None => ().into_any(),
+                Some(Route::Catalogue(_)) => view! { <CataloguePage query /> }.into_any(),
+                Some(Route::Fiche(code)) => view! { <LazyPage page=Chunked::Fiche(code) /> }.into_any(),
+                Some(Route::Assess(code)) => view! { <LazyPage page=Chunked::Assess(code) /> }.into_any(),
+                Some(Route::Experiences) => view! { <LazyPage page=Chunked::Experiences /> }.into_any(),
+                Some(Route::Results) => view! { <LazyPage page=Chunked::Results /> }.into_any(),
+                Some(Route::Compare) => view! { <LazyPage page=Chunked::Compare /> }.into_any(),
+                Some(Route::Report) => view! { <LazyPage page=Chunked::Report /> }.into_any(),
+                Some(Route::MyData) => view! { <LazyPage page=Chunked::MyData /> }.into_any(),
+                Some(Route::Share(payload)) => view! { <LazyPage page=Chunked::Share(payload) /> }.into_any(),
+                Some(Route::Integrate) => view! { <LazyPage page=Chunked::Integrate /> }.into_any(),
+                Some(Route::NotFound(_)) => view! { <NotFound /> }.into_any(),
             }}
         </main>
-        {if embedded.is_some() { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() }}
+        {move || rest.get().then(|| if embedded.is_some() { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() })}
     }
     .into_any()
+}
+
+/// The stages of the first render, each in a task of its own: V8 compiles each wasm function
+/// on its first call, on the main thread, so a whole first render in one task is a long task
+/// on a phone. Until [`Stage::Shown`] the app's nodes are hidden (the `app-starting` class on
+/// `<html>`, set by `start`) and the prerendered first screen stays on screen.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Stage {
+    /// Contexts, route, header.
+    Shell,
+    /// The current page.
+    Page,
+    /// The selection bar and the footer.
+    Rest,
+    /// The app replaces the prerendered screen.
+    Shown,
+}
+
+/// The app replaces the build's static first screen, in one task (no frame shows neither): a
+/// search typed into the static box before the wasm arrived is kept (on the catalogue only),
+/// and the focus, if it was in that box, goes on in the app's.
+fn take_over(route: RwSignal<Route>) {
+    let typing = browser::prerendered_search_focused();
+    if let Some(text) = browser::take_prerendered() {
+        if matches!(route.get_untracked(), Route::Catalogue(_)) {
+            let query = Query {
+                text,
+                ..Query::default()
+            };
+            browser::set_hash(&Route::Catalogue(query.clone()).to_hash(), true);
+            route.set(Route::Catalogue(query));
+        }
+    }
+    browser::set_starting(false);
+    if typing {
+        browser::focus("#search-input");
+    }
 }

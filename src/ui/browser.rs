@@ -169,6 +169,31 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Marks the app as starting (`data-starting` on `<html>`): until it is cleared, the style
+/// sheet hides the app's nodes and the prerendered first screen stays on screen.
+pub fn set_starting(on: bool) {
+    let Some(root) = leptos::prelude::document().document_element() else {
+        return;
+    };
+    let result = if on {
+        root.set_attribute("data-starting", "")
+    } else {
+        root.remove_attribute("data-starting")
+    };
+    if let Err(e) = result {
+        leptos::logging::warn!("could not set <html data-starting>: {e:?}");
+    }
+}
+
+/// Whether the keyboard focus is in the prerendered first screen's search box.
+pub fn prerendered_search_focused() -> bool {
+    leptos::prelude::document()
+        .active_element()
+        .is_some_and(|el| {
+            el.id() == "search-input" && el.closest("#prerender").ok().flatten().is_some()
+        })
+}
+
 /// Removes the catalogue's prerendered first screen (`<div id="prerender">`, written by the
 /// build), keeping what the user may have typed in its search box: returns that text. Called by
 /// `App` before its first render, in the same task, so the swap never shows.

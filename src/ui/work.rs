@@ -54,19 +54,20 @@ impl WorkSlices {
             selection: Memo::new(move |_| work.with(|a| a.selection.clone())),
             ratings: Memo::new(move |_| work.with(|a| a.ratings.clone())),
             notes: Memo::new(move |_| work.with(|a| a.notes.clone())),
+            // Filled by insertion: `collect` into a map would compile a sort of its own into
+            // the first load (the keys come sorted anyway).
             evidence: Memo::new(move |_| {
                 work.with(|a| {
-                    a.evidence
-                        .keys()
-                        .map(|id| {
-                            let linked = a
-                                .linked_experiences(id)
-                                .into_iter()
-                                .map(|e| (e.id, e.title.clone()))
-                                .collect();
-                            (id.clone(), linked)
-                        })
-                        .collect()
+                    let mut linked = BTreeMap::new();
+                    for id in a.evidence.keys() {
+                        let experiences = a
+                            .linked_experiences(id)
+                            .into_iter()
+                            .map(|e| (e.id, e.title.clone()))
+                            .collect();
+                        linked.insert(id.clone(), experiences);
+                    }
+                    linked
                 })
             }),
         }

@@ -63,6 +63,8 @@ test('the app takes over without layout shift and keeps a search typed before th
   await waitForApp(page);
   await page.waitForFunction(() => location.hash.includes('q=K1204'));
   assert.equal(await page.getByLabel('Rechercher une certification').inputValue(), 'K1204');
+  // The visitor was typing: the focus goes on in the app's search box.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
   await page.getByTestId('reasons').first().waitFor();
   const shift = await page.evaluate(() => window.__shift);
   assert.ok(shift <= 0.02, `cumulative layout shift ${shift}`);
