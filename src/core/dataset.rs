@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::{check_certification, parse_certification, Catalogue, DataError};
 use super::date::Date;
+use super::json;
 use super::model::{Bloc, CertRef, Certification, Certifier, CodeLabel, Competency, Source};
 
 /// Version of the index format; the app refuses an index of another version.
@@ -420,6 +421,21 @@ pub struct Cards {
     pub search_bytes: u64,
 }
 
+/// The index as written, read by hand rather than with its serde derive (see `core::json`:
+/// this runs on the first screen), with the same rules (tests/json_props.rs).
+pub fn parse_index(json: &str) -> Result<CatalogueIndex, DataError> {
+    let err = |field: &str, message: String| DataError {
+        file: "index.json".into(),
+        field: field.into(),
+        message,
+    };
+    let value = json::parse(json).map_err(|e| err(".", e.to_string()))?;
+    index_json::index(&value).map_err(|(path, message)| {
+        let path = path.trim_start_matches('.');
+        err(if path.is_empty() { "." } else { path }, message)
+    })
+}
+
 /// The catalogue of cards from the index the app downloaded.
 pub fn read_index(json: &str) -> Result<Cards, DataError> {
     let err = |field: &str, message: String| DataError {
@@ -427,7 +443,7 @@ pub fn read_index(json: &str) -> Result<Cards, DataError> {
         field: field.into(),
         message,
     };
-    let index: CatalogueIndex = serde_json::from_str(json).map_err(|e| err(".", e.to_string()))?;
+    let index = parse_index(json)?;
     if index.format != INDEX_FORMAT {
         return Err(err(
             "format",
@@ -602,6 +618,8 @@ pub fn read_fiche(code: &str, json: &str) -> Result<Certification, DataError> {
     }
     Ok(cert)
 }
+
+mod index_json;
 
 #[cfg(test)]
 mod tests;

@@ -13,6 +13,7 @@ pub mod date;
 pub mod embed;
 pub mod evidence;
 pub mod import;
+pub mod json;
 pub mod matching;
 pub mod model;
 pub mod order;

@@ -167,7 +167,7 @@ fn a_damaged_download_is_refused_with_a_reason() {
         (read_index(&wrong_format).map(|_| ()), "format"),
         (
             read_index(&with_a_short_column(&layout.index)).map(|_| ()),
-            ".",
+            "fiches",
         ),
         (
             read_index(&first_entry_with_blank_title(&layout.index)).map(|_| ()),
