@@ -10,7 +10,8 @@
 #                                                scripts/split.mjs)  (cargo install --locked; ≈1 min)
 #   - chromium + chromium-driver + poppler-utils (apt, only when one is missing; pdftotext reads
 #                                                 the printed report in the e2e tests)
-#   - npm packages: playwright-core, axe-core, binaryen (wasm-opt)   (npm ci, when the lock changed)
+#   - npm packages: playwright-core, axe-core, binaryen (wasm-opt), terser, lightningcss
+#     (npm ci, when the lock changed)
 #   - every crate in Cargo.lock                  (cargo fetch; Trunk builds with cargo --offline)
 #
 # Idempotent: it checks versions, not just presence, and takes a few seconds when all is there.
@@ -108,7 +109,7 @@ stamp=node_modules/.repere-bootstrap.sha256
 if [ -d node_modules ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ]; then
     say "✓ node_modules (package-lock.json unchanged)"
 else
-    say "→ npm ci (playwright-core, axe-core, binaryen)"
+    say "→ npm ci (playwright-core, axe-core, binaryen, terser, lightningcss)"
     npm ci --no-audit --no-fund
     echo "$lock_sum" >"$stamp"
 fi

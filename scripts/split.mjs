@@ -24,6 +24,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyCssFile, minifyJs } from './minify.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? '');
@@ -83,6 +84,7 @@ try {
   }
 
   // Content-hashed names: a host's HTTP cache never mixes two builds' chunks.
+  const release = profile === 'release';
   let link = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
   for (const chunk of chunks) {
     const bytes = readFileSync(join(splitDir, chunk));
@@ -91,6 +93,7 @@ try {
     link = link.replace(`"./${chunk}"`, `"./${named}"`);
     writeFileSync(join(staging, named), bytes);
   }
+  if (release) link = await minifyJs(link, { module: true, name: '__wasm_split.js' });
   const linkName = `__wasm_split-${shortHash(link)}.js`;
   writeFileSync(join(staging, linkName), link);
   let js = readFileSync(join(outDir, `${stem}.js`), 'utf8');
@@ -98,12 +101,17 @@ try {
   const linkImport = /^(import \* as \w+ from )(["'])\.\/__wasm_split\.js\2/gm;
   if (!linkImport.test(js)) fail(`${stem}.js does not import ./__wasm_split.js`);
   js = js.replace(linkImport, `$1"./${linkName}"`);
+  if (release) js = await minifyJs(js, { module: true, name: glue });
   writeFileSync(join(staging, glue), js);
+  // The stylesheet too (Trunk's own minifier would also rewrite index.html, which
+  // scripts/prerender.mjs reads).
+  const styles = readdirSync(staging).filter((f) => f.endsWith('.css'));
+  if (release) styles.forEach((f) => minifyCssFile(join(staging, f)));
   copyFileSync(join(outDir, `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`));
 
   // Trunk's subresource-integrity hashes of the replaced files.
   let page = readFileSync(html, 'utf8');
-  for (const file of [glue, `${stem}_bg.wasm`]) {
+  for (const file of [glue, `${stem}_bg.wasm`, ...styles]) {
     const sri = `sha384-${digest(readFileSync(join(staging, file)), 'sha384').toString('base64')}`;
     page = page.replace(
       new RegExp(`(href="[^"]*${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`, 'g'),

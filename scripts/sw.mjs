@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyJs } from './minify.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
@@ -47,6 +48,13 @@ const precache = ['./', ...all.filter(appFile)];
 const worker = template
   .replace("'__BUILD__'", JSON.stringify(build))
   .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
-writeFileSync(join(dist, 'sw.js'), worker);
+// Minified except in `make serve`'s debug builds (Trunk sets TRUNK_PROFILE).
+const debug = process.env.TRUNK_PROFILE === 'debug';
+// Its first line names the build (tests/e2e/upgrade.test.mjs reads it).
+const preamble = `// Repère service worker, build ${build}`;
+writeFileSync(
+  join(dist, 'sw.js'),
+  debug ? `${preamble}\n${worker}` : await minifyJs(worker, { module: false, name: 'sw.js', preamble }),
+);
 const fiches = all.filter(onUse).length;
 console.log(`sw.mjs: build ${build}, ${precache.length} files precached, ${fiches} files cached on use (fiches, search file)`);

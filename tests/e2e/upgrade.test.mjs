@@ -23,7 +23,8 @@ const cssB = cssA.replace(/^main-[^.]+/, 'main-0000000000000b0b');
 renameSync(join(B, cssA), join(B, cssB));
 writeFileSync(join(B, 'index.html'), readFileSync(join(A, 'index.html'), 'utf8').replaceAll(cssA, cssB));
 execFileSync(process.execPath, [join(ROOT, 'scripts/sw.mjs'), B]);
-const buildOf = (dir) => /const BUILD = "([0-9a-f]+)"/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))[1];
+// The worker's first line (kept by the minifier) names its build.
+const buildOf = (dir) => /^\/\/ Repère service worker, build ([0-9a-f]+)$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))[1];
 
 const app = useApp({ root: A });
 test.after(() => rmSync(work, { recursive: true, force: true }));
