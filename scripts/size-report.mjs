@@ -147,13 +147,15 @@ const largestFiche = existsSync(fichesDir)
 // Chunks that are not pages but code a page calls when it needs it (src/ui/split.rs): the
 // fiche reader, for every page that shows a fiche or works on the selection; the saved work's
 // reader, for a visit with work saved by an earlier one (a first visit has none); the search
-// index's builder, when the search box is first used; the share-link encoder, for "Ouvrir dans Repère" in embedded mode. Listed apart, and counted in
-// the pages that use them.
+// index's builder, when the search box is first used; the share-link encoder, for "Ouvrir dans Repère" in embedded mode; the
+// embedded mode itself (a provider's frame: the first load + embed_mode). Listed apart, and
+// counted in the pages that use them.
 const HELPERS = {
   fiche_reader: ['fiche', 'assess', 'experiences', 'results', 'compare', 'report'],
   saved_work: [],
   search_builder: [],
   share_link: [],
+  embed_mode: [],
 };
 const helpers = pages.filter((p) => p.page in HELPERS);
 const shown = pages.filter((p) => !(p.page in HELPERS));

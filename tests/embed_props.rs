@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use repere::core::embed::{contrast, EmbedConfig, Palette, Rgb, MIN_CONTRAST, PAGE_BG, WHITE};
+use repere::core::embed::{
+    asks_embed, contrast, EmbedConfig, Palette, Rgb, MIN_CONTRAST, PAGE_BG, WHITE,
+};
 
 fn known(code: &str) -> bool {
     ["RNCP37722", "RNCP41674", "RNCP2383"].contains(&code)
@@ -16,6 +18,17 @@ proptest! {
     fn any_query_is_read_without_panic(q in ".{0,300}") {
         let _ = EmbedConfig::from_query(&q, known);
         let _ = EmbedConfig::from_query(&format!("embed=1&{q}"), known);
+    }
+
+    #[test]
+    fn asks_embed_agrees_with_the_full_reader(
+        parts in proptest::collection::vec(("(embed|%65mbed|codes|x|)", "(1|0|%31|1 |)"), 0..5),
+        tail in ".{0,40}",
+    ) {
+        let q: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        for q in [q.join("&"), format!("?{}", q.join("&")), format!("{}&{tail}", q.join("&")), tail.clone()] {
+            prop_assert_eq!(asks_embed(&q), EmbedConfig::from_query(&q, known).is_some(), "{}", q);
+        }
     }
 
     #[test]

@@ -320,6 +320,19 @@ pub fn parse_min_height(s: &str) -> Option<u32> {
         .then_some(n)
 }
 
+/// Whether the frame's query string asks for embedded mode (its first `embed` is `1`): the
+/// same test as [`EmbedConfig::from_query`]'s, without reading the rest, so that the app loads
+/// the embedded mode's code only when it is embedded.
+pub fn asks_embed(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(k, _)| *k == "embed")
+        .is_some_and(|(_, v)| percent_decode(v) == "1")
+}
+
 impl EmbedConfig {
     /// Reads the frame's query string (`location.search`, with or without `?`). `None` when it
     /// does not ask for embedded mode (`embed=1`). Never fails otherwise: what is invalid is
@@ -716,6 +729,28 @@ mod tests {
 
     fn known(code: &str) -> bool {
         ["RNCP37722", "RNCP41674", "RNCP2383"].contains(&code)
+    }
+
+    #[test]
+    fn asks_embed_table() {
+        let cases = [
+            ("embed=1", true),
+            ("?embed=1&codes=RNCP37722", true),
+            ("codes=RNCP37722&embed=1", true),
+            ("embed=%31", true),
+            ("", false),
+            ("?", false),
+            ("embed=0", false),
+            ("embed=", false),
+            ("embed", false),
+            ("embed=0&embed=1", false),
+            ("embedded=1", false),
+            ("xembed=1", false),
+        ];
+        for (q, want) in cases {
+            assert_eq!(asks_embed(q), want, "{q}");
+            assert_eq!(EmbedConfig::from_query(q, known).is_some(), want, "{q}");
+        }
     }
 
     #[test]

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use super::browser::{self, StorageKey};
 use super::catalogue::page::CataloguePage;
 use super::context::{provide_route, t, Env, UiLang};
-use super::embed::chrome::{EmbedFooter, EmbedHeader};
 use super::fiches::provide_fiches;
 use super::lazy::{Chunked, LazyPage};
 use super::not_found::NotFound;
@@ -43,7 +42,7 @@ pub fn start() {
             // The embedded mode's storage scope first (it names the key the work is kept
             // under), then the saved work, whose reader is a chunk of its own.
             let catalogue = loaded.catalogue;
-            super::embed::setup(|code| catalogue.get(code).is_some());
+            super::embed::load(catalogue).await;
             read_saved_at_start(catalogue).await;
         }
         LOADED.with(|cell| {
@@ -84,11 +83,7 @@ thread_local! {
 #[component]
 pub fn App() -> impl IntoView {
     // Embedded on a provider's page: its parameters, validated (before storage is read).
-    let embedded = super::embed::setup(|code| {
-        LOADED.with(
-            |cell| matches!(cell.get(), Some(Ok(loaded)) if loaded.catalogue.get(code).is_some()),
-        )
-    });
+    let embedded = super::embed::embedded();
     let initial_lang = embedded
         .and_then(|e| e.lang)
         .or(browser::load(StorageKey::Lang).as_deref())
@@ -204,7 +199,7 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
             browser::focus_main_heading();
         }>{t(Msg::SkipToContent)}</a>
-        {if embedded.is_some() { view! { <EmbedHeader /> }.into_any() } else { view! { <Header /> }.into_any() }}
+        {if embedded.is_some() { super::embed::header() } else { view! { <Header /> }.into_any() }}
         {move || rest.get().then(|| view! { <SelectionBar /> })}
         <main id="contenu" tabindex="-1">
             <NoticeArea />
@@ -223,7 +218,7 @@ pub fn App() -> impl IntoView {
                 Some(Route::NotFound(_)) => view! { <NotFound /> }.into_any(),
             }}
         </main>
-        {move || rest.get().then(|| if embedded.is_some() { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() })}
+        {move || rest.get().then(|| if embedded.is_some() { super::embed::footer() } else { view! { <Footer /> }.into_any() })}
     }
     .into_any()
 }

@@ -18,6 +18,7 @@ use crate::core::catalogue::Catalogue;
 use crate::core::catalogue::DataError;
 use crate::core::codec::{encode_share, read_saved, CodecError, Incoming};
 use crate::core::dataset::{read_fiche, read_search};
+use crate::core::embed::EmbedConfig;
 use crate::core::matching::Analyzer;
 use crate::core::model::Certification;
 use crate::core::search::{SearchIndex, SearchIndexBuilder};
@@ -212,4 +213,24 @@ fn start_search_build(json: Option<String>, cards: &'static Catalogue) -> Box<dy
         builder: Some(SearchIndexBuilder::new(catalogue, Some(analyzer))),
         partial,
     })
+}
+
+/// The embedded mode (`ui::embed`): its parameters' reader, palette, chrome and messages to the
+/// host page, loaded at start-up only when the address asks for it (`embed=1`).
+#[cfg(not(repere_unsplit))]
+#[wasm_split(embed_mode, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn embed_mode(
+    catalogue: &'static Catalogue,
+) -> Result<Option<&'static EmbedConfig>, SplitLoaderError> {
+    Ok(super::embed::start(catalogue))
+}
+
+/// Without code splitting (`--cfg repere_unsplit`: the wasm-bindgen tests, whose runner
+/// cannot load chunks): the same, in the main module.
+#[cfg(repere_unsplit)]
+#[allow(clippy::unused_async)]
+pub async fn embed_mode(
+    catalogue: &'static Catalogue,
+) -> Result<Option<&'static EmbedConfig>, SplitLoaderError> {
+    Ok(super::embed::start(catalogue))
 }

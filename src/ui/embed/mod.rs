@@ -13,24 +13,89 @@ pub mod send;
 
 use leptos::prelude::*;
 
-use crate::core::embed::{EmbedConfig, HostMessage};
+use crate::core::catalogue::Catalogue;
+use crate::core::embed::{asks_embed, EmbedConfig, HostMessage};
 use crate::ui::work::{edit_if, my_work};
 use crate::ui::{browser, split};
 
+use chrome::{EmbedFooter, EmbedHeader};
+
 thread_local! {
     static CONFIG: std::cell::OnceCell<Option<&'static EmbedConfig>> = const { std::cell::OnceCell::new() };
+    static CHROME: std::cell::OnceCell<Chrome> = const { std::cell::OnceCell::new() };
 }
 
-/// The embedded mode's parameters, or `None` when Repère is not embedded (`embed=1`).
+/// The embedded mode's code that `App` calls, reached through these pointers so that it stays
+/// in the embedded mode's chunk (`ui::split::embed_mode`): a visitor of the app itself never
+/// downloads it.
+struct Chrome {
+    wire: fn(&'static EmbedConfig),
+    header: fn() -> AnyView,
+    footer: fn() -> AnyView,
+}
+
+/// The embedded mode's parameters, or `None` when Repère is not embedded (`embed=1`) or
+/// before [`load`].
 pub fn embedded() -> Option<&'static EmbedConfig> {
     CONFIG.with(|c| c.get().copied().flatten())
+}
+
+/// At start-up, before anything renders or reads storage: when the address asks for embedded
+/// mode, loads its chunk and sets it up (see [`setup`]). If the chunk cannot be loaded, the
+/// app runs as itself (and says so in the console).
+pub async fn load(catalogue: &'static Catalogue) {
+    if !asks_embed(&browser::search()) {
+        CONFIG.with(|cell| {
+            let _ = cell.set(None);
+        });
+        return;
+    }
+    if let Err(e) = split::embed_mode(catalogue).await {
+        leptos::logging::warn!("Repère embed: the embedded mode could not be loaded ({e:?})");
+        CONFIG.with(|cell| {
+            let _ = cell.set(None);
+        });
+    }
+}
+
+/// The embedded mode's chunk (`ui::split::embed_mode`): sets it up, and hands `App` its parts.
+pub fn start(catalogue: &'static Catalogue) -> Option<&'static EmbedConfig> {
+    CHROME.with(|cell| {
+        let _ = cell.set(Chrome {
+            wire: wire_now,
+            header: || view! { <EmbedHeader /> }.into_any(),
+            footer: || view! { <EmbedFooter /> }.into_any(),
+        });
+    });
+    setup(|code| catalogue.get(code).is_some())
+}
+
+/// Call once in `App`, after the work is provided (see [`wire_now`]).
+pub fn wire(config: &'static EmbedConfig) {
+    if let Some(wire) = CHROME.with(|c| c.get().map(|c| c.wire)) {
+        wire(config);
+    }
+}
+
+/// The embedded mode's header (in place of the app's own).
+pub fn header() -> AnyView {
+    CHROME
+        .with(|c| c.get().map(|c| c.header))
+        .map_or_else(|| ().into_any(), |f| f())
+}
+
+/// The embedded mode's footer (in place of the app's own).
+pub fn footer() -> AnyView {
+    CHROME
+        .with(|c| c.get().map(|c| c.footer))
+        .map_or_else(|| ().into_any(), |f| f())
 }
 
 /// Reads the frame's parameters (once; `known` says which certification codes exist) and
 /// applies what must be in place before anything renders or reads storage: the storage scope,
 /// the accent (CSS custom properties through the CSSOM), the `<body data-embedded>` marker and
 /// the start page. Warnings go to the frame's console and to the host page's.
-pub fn setup(known: impl Fn(&str) -> bool) -> Option<&'static EmbedConfig> {
+fn setup(known: impl Fn(&str) -> bool) -> Option<&'static EmbedConfig> {
     CONFIG.with(|cell| {
         *cell.get_or_init(|| {
             let (config, warnings) = EmbedConfig::from_query(&browser::search(), known)?;
@@ -63,10 +128,10 @@ pub fn post(config: &EmbedConfig, message: HostMessage) -> bool {
     browser::post_to_host(host, &message.to_json())
 }
 
-/// Call once in `App`, after the work is provided: preselects the provider's certifications,
-/// then tells the host page the frame is ready, its height whenever it changes, and the
-/// selected codes whenever they change (codes only, nothing personal).
-pub fn wire(config: &'static EmbedConfig) {
+/// Preselects the provider's certifications, then tells the host page the frame is ready, its
+/// height whenever it changes, and the selected codes whenever they change (codes only,
+/// nothing personal).
+fn wire_now(config: &'static EmbedConfig) {
     let work = my_work();
     let codes = config.codes.clone();
     edit_if(work, move |a| {
