@@ -1,5 +1,6 @@
 //! Bundles every certification file `data/*.json` into the binary (adding a certification is
-//! adding a file: no code names them), plus the matching lexicons under `data/matching/`.
+//! adding a file: no code names them), plus the matching lexicons under `data/matching/`, and
+//! names this build's message table (`REPERE_MESSAGES_ID`, see `i18n::TABLE_ID`).
 //! The files are only embedded here (without indentation); `core::catalogue` parses and
 //! validates them, and the data tests fail with the file and field when one is malformed.
 
@@ -14,6 +15,15 @@ fn main() {
     }
     let root =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    // The message table's id (`i18n::TABLE_ID`): the app and the files `repere-data` writes
+    // (`data/i18n/<lang>-<id>.json`) agree on it when both come from the same messages.rs.
+    let messages = root.join("src/i18n/messages.rs");
+    println!("cargo:rerun-if-changed={}", messages.display());
+    let text = fs::read(&messages).expect("src/i18n/messages.rs is readable");
+    let id = text.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    println!("cargo:rustc-env=REPERE_MESSAGES_ID={id:016x}");
     let data = root.join("data");
     println!("cargo:rerun-if-changed={}", data.display());
     let mut files: Vec<PathBuf> = fs::read_dir(&data)

@@ -52,6 +52,10 @@ const REFERENCE = /(?:["'`]|url\(\s*["']?)([^"'`()\s<>]+?\.(?:js|mjs|wasm|css|js
 // Named by the service worker but fetched only on use (the search file when the search box is
 // first used, a fiche when it is opened or selected): not part of a first visit.
 const ON_USE = /^data\/(?:search\.json$|fiches\/)/;
+// The UI's messages come one file per language (data/i18n/<lang>-<id>.json, src/i18n): a first
+// visit downloads its language's, French by default; the others are precached by the service
+// worker after the first load, like the chunks (reported on a line of their own).
+const OTHER_LANGS = /^data\/i18n\/(?!fr-)[^/]+\.json$/;
 // Downloaded on a first visit even when only the wasm names them.
 const WELL_KNOWN = ['sw.js', 'service-worker.js', 'manifest.webmanifest', 'manifest.json', 'favicon.ico'];
 
@@ -89,7 +93,8 @@ while (queue.length > 0) {
     if (!ASSET.test(match[1])) continue;
     if (CHUNKS.has(match[1].replace(/^.*\//, ''))) continue; // loaded on demand (or precached)
     const target = resolveRef(match[1], file);
-    if (target && ON_USE.test(relative(dist, target).split(sep).join('/'))) continue;
+    const path = target && relative(dist, target).split(sep).join('/');
+    if (target && (ON_USE.test(path) || OTHER_LANGS.test(path))) continue;
     if (target && !seen.has(target)) queue.push(target);
   }
 }
@@ -174,6 +179,13 @@ if (CHUNKS.size > 0) {
   const chunks = [...CHUNKS].map((f) => sizeOf(join(dist, f)));
   const gz = chunks.reduce((t, r) => t + r.gzip, 0);
   console.log(`${CHUNKS.size} wasm chunks (pages loaded on demand; precached by the service worker after the first load): ${gz} bytes gzip`);
+}
+const i18nDir = join(dist, 'data/i18n');
+const tables = existsSync(i18nDir) ? readdirSync(i18nDir).sort().map((f) => sizeOf(join(i18nDir, f))) : [];
+const frTable = tables.find((t) => /^data\/i18n\/fr-/.test(t.file));
+for (const t of tables.filter((t) => OTHER_LANGS.test(t.file))) {
+  const first = frTable ? total.gzip - frTable.gzip + t.gzip : total.gzip + t.gzip;
+  console.log(`${t.file} (UI messages, precached after the first load): ${t.gzip} bytes gzip; first load in that language ${first} bytes gzip`);
 }
 console.log('First load per page kind (a first visit landing on the page; gzip bytes):');
 const pageLine = (p) => console.log(`  ${p.page.padEnd(14)} ${String(p.gzip).padStart(8)}  (${kb(p.gzip)}; first load + ${p.files} file${p.files === 1 ? '' : 's'})`);

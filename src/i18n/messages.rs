@@ -1,26 +1,54 @@
 //! The message table: one line per UI string, French then English.
+//!
+//! The app's wasm does not carry this table: the build writes it, one file per language, beside
+//! the app (`table_json`, run by `repere-data`), and the app downloads the file of its language
+//! at start-up (see the module doc of `i18n`). Only the `early` messages are compiled into the
+//! app: what it says when the catalogue or this table cannot be downloaded.
 
+/// The app itself (wasm, code split) reads its messages from the downloaded table; native code
+/// and the wasm-bindgen tests (`--cfg repere_unsplit`) have them compiled in.
 macro_rules! messages {
-    ($($key:ident => $fr:expr, $en:expr;)*) => {
+    (
+        early { $($ekey:ident => $efr:expr, $een:expr;)* }
+        $($key:ident => $fr:expr, $en:expr;)*
+    ) => {
         /// A UI string. See the module table for its texts.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg { $($key),* }
+        pub enum Msg { $($ekey,)* $($key),* }
 
         impl Msg {
-            /// Every message, for completeness tests.
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+            /// Every message, for completeness tests and the table files (in this order).
+            pub const ALL: &'static [Msg] = &[$(Msg::$ekey,)* $(Msg::$key),*];
 
             /// `[french, english]`.
+            #[cfg(not(all(target_arch = "wasm32", not(repere_unsplit))))]
             pub(super) fn texts(self) -> [&'static str; 2] {
-                match self { $(Msg::$key => [$fr, $en]),* }
+                match self { $(Msg::$ekey => [$efr, $een],)* $(Msg::$key => [$fr, $en]),* }
+            }
+
+            /// `[french, english]` of the messages compiled into the app itself.
+            #[cfg_attr(not(all(target_arch = "wasm32", not(repere_unsplit))), allow(dead_code))]
+            pub(super) fn early(self) -> Option<[&'static str; 2]> {
+                match self {
+                    $(Msg::$ekey => Some([$efr, $een]),)*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
             }
         }
     };
 }
 
 messages! {
+    // Compiled into the app: what it says when it cannot download the catalogue or this table.
+    early {
+        AppName => "Repère", "Repère";
+        DataBroken => "Les données de l’application sont illisibles. Merci de signaler ce problème\u{a0}: {detail}", "The application data cannot be read. Please report this problem: {detail}";
+        DataUnreachable => "Le catalogue n’a pas pu être chargé. Vérifiez votre connexion à Internet, puis réessayez. Une fois chargé, Repère fonctionne aussi hors ligne.", "The catalogue could not be loaded. Check your Internet connection, then try again. Once loaded, Repère also works offline.";
+        DataRetry => "Réessayer", "Try again";
+    }
+
     // Shell
-    AppName => "Repère", "Repère";
     SkipToContent => "Aller au contenu", "Skip to content";
     MainNav => "Navigation principale", "Main navigation";
     AssessJumpLabel => "Aller directement à un bloc (flèches pour choisir, Entrée pour y aller)", "Jump to a bloc (arrow keys to choose, Enter to go)";
@@ -28,17 +56,15 @@ messages! {
     NextUnrated => "Compétence suivante sans réponse", "Next unanswered competency";
     MenuButton => "Menu", "Menu";
     NavCatalogue => "Catalogue", "Catalogue";
+    LanguageUnavailable => "L’interface n’a pas pu changer de langue\u{a0}: vérifiez votre connexion à Internet, puis réessayez.", "The interface could not change language: check your Internet connection, then try again.";
     LanguageSwitchLabel => "Choisir la langue de l’interface", "Choose the interface language";
     FooterData => "Données\u{a0}: France compétences, Répertoire national des certifications professionnelles (RNCP), Licence Ouverte 2.0.", "Data: France compétences, National Register of Professional Certifications (RNCP), Open Licence 2.0.";
     FooterPrivacy => "Repère fonctionne entièrement dans votre navigateur\u{a0}: aucun compte, aucun suivi, rien n’est envoyé.", "Repère runs entirely in your browser: no account, no tracking, nothing is sent.";
-    DataBroken => "Les données de l’application sont illisibles. Merci de signaler ce problème\u{a0}: {detail}", "The application data cannot be read. Please report this problem: {detail}";
-    DataUnreachable => "Le catalogue n’a pas pu être chargé. Vérifiez votre connexion à Internet, puis réessayez. Une fois chargé, Repère fonctionne aussi hors ligne.", "The catalogue could not be loaded. Check your Internet connection, then try again. Once loaded, Repère also works offline.";
     SelectionLoading => "Chargement des certifications choisies…", "Loading the chosen certifications…";
     SelectionFailed => "Ces fiches n’ont pas pu être chargées : {codes}. Vérifiez votre connexion à Internet, puis réessayez.", "These fiches could not be loaded: {codes}. Check your Internet connection, then try again.";
     FicheLoading => "Chargement de la fiche…", "Loading the fiche…";
     FicheUnreachable => "Cette fiche n’a pas pu être chargée. Vérifiez votre connexion à Internet, puis réessayez.", "This fiche could not be loaded. Check your Internet connection, then try again.";
     ModalitiesUnavailable => "non disponibles (la fiche n’a pas pu être chargée)", "not available (the fiche could not be loaded)";
-    DataRetry => "Réessayer", "Try again";
     PageLoading => "Chargement de la page…", "Loading the page…";
     PageUnavailable => "Page indisponible", "Page unavailable";
     PageUnreachable => "Cette page n’a pas pu être chargée. Vérifiez votre connexion à Internet, puis réessayez.", "This page could not be loaded. Check your Internet connection, then try again.";

@@ -83,8 +83,21 @@ impl Lang {
 
 impl Msg {
     /// The text in `lang`, with `{name}` placeholders left as they are.
+    #[cfg(not(all(target_arch = "wasm32", not(repere_unsplit))))]
     pub fn text(self, lang: Lang) -> &'static str {
         self.texts()[lang as usize]
+    }
+
+    /// The text in `lang`, with `{name}` placeholders left as they are: from the table file
+    /// of `lang` once [`install`]ed, else from the other language's (never before one is: the
+    /// app installs its language's table before it mounts, and another before switching to
+    /// it); the `early` messages are compiled in.
+    #[cfg(all(target_arch = "wasm32", not(repere_unsplit)))]
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self.early() {
+            Some(texts) => texts[lang as usize],
+            None => tables::text(self as usize, lang),
+        }
     }
 
     /// The text in `lang` with each `{name}` replaced by its value.
@@ -94,6 +107,133 @@ impl Msg {
             out = out.replace(&format!("{{{k}}}"), v);
         }
         out
+    }
+}
+
+/// The version of the table files' format ([`read_table`]).
+pub const TABLE_FORMAT: u64 = 1;
+
+/// This build's message table: a hash of `messages.rs` (computed by `build.rs`). The table
+/// files' names carry it, so that the app never reads a file of another build (a browser or a
+/// service worker may keep old ones).
+pub const TABLE_ID: &str = env!("REPERE_MESSAGES_ID");
+
+/// The name of the table file of `lang`, in the folder `i18n/` of the data folder.
+pub fn table_file(lang: Lang) -> String {
+    format!("{}-{TABLE_ID}.json", lang.as_str())
+}
+
+/// Where the app downloads the table file of `lang` (written by `repere-data` into the data
+/// folder, precached by the service worker).
+pub fn table_path(lang: Lang) -> String {
+    format!("data/i18n/{}", table_file(lang))
+}
+
+/// The table file of `lang`: `{"format":1,"id":TABLE_ID,"lang":"fr","texts":[…]}`, the texts in
+/// the order of [`Msg::ALL`].
+#[cfg(not(all(target_arch = "wasm32", not(repere_unsplit))))]
+pub fn table_json(lang: Lang) -> String {
+    let texts: Vec<&str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
+    serde_json::json!({
+        "format": TABLE_FORMAT,
+        "id": TABLE_ID,
+        "lang": lang.as_str(),
+        "texts": texts,
+    })
+    .to_string()
+}
+
+/// Reads a table file of `lang` (see [`table_json`]): the texts of every message, in the order
+/// of [`Msg::ALL`]. Anything else (another format, build or language, a text missing or too
+/// many, not JSON) is refused with a message.
+pub fn read_table(lang: Lang, text: &str) -> Result<Vec<String>, String> {
+    use crate::core::json::{self, Json};
+    let Json::Obj(members) = json::parse(text).map_err(|e| e.to_string())? else {
+        return Err("not a JSON object".into());
+    };
+    let field = |name: &str| {
+        members
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+            .ok_or_else(|| format!("no {name:?}"))
+    };
+    if field("format")? != &Json::Int(TABLE_FORMAT) {
+        return Err(format!("format is not {TABLE_FORMAT}"));
+    }
+    if field("id")? != &Json::Str(TABLE_ID.into()) {
+        return Err("the table of another build".into());
+    }
+    if field("lang")? != &Json::Str(lang.as_str().into()) {
+        return Err(format!("not the {} table", lang.as_str()));
+    }
+    let Json::Arr(texts) = field("texts")? else {
+        return Err("\"texts\" is not an array".into());
+    };
+    if texts.len() != Msg::ALL.len() {
+        return Err(format!(
+            "{} texts instead of {}",
+            texts.len(),
+            Msg::ALL.len()
+        ));
+    }
+    texts
+        .iter()
+        .map(|t| match t {
+            Json::Str(s) => Ok(s.clone()),
+            other => Err(format!("a text is {}", other.kind())),
+        })
+        .collect()
+}
+
+/// Makes `texts` (read by [`read_table`]) the messages of `lang`. Once per language: a second
+/// table of the same language is ignored. Compiled-in messages need none (native code, tests).
+pub fn install(lang: Lang, texts: Vec<String>) {
+    #[cfg(all(target_arch = "wasm32", not(repere_unsplit)))]
+    tables::install(lang, texts);
+    #[cfg(not(all(target_arch = "wasm32", not(repere_unsplit))))]
+    let _ = (lang, texts);
+}
+
+/// Whether the messages of `lang` can be shown (always, where they are compiled in).
+pub fn has_table(lang: Lang) -> bool {
+    #[cfg(all(target_arch = "wasm32", not(repere_unsplit)))]
+    return tables::has(lang);
+    #[cfg(not(all(target_arch = "wasm32", not(repere_unsplit))))]
+    {
+        let _ = lang;
+        true
+    }
+}
+
+/// The downloaded tables, one per language, kept for the page's life.
+#[cfg(all(target_arch = "wasm32", not(repere_unsplit)))]
+mod tables {
+    use super::Lang;
+    use std::cell::OnceCell;
+
+    thread_local! {
+        static TABLES: [OnceCell<&'static [String]>; 2] = const { [OnceCell::new(), OnceCell::new()] };
+    }
+
+    pub fn install(lang: Lang, texts: Vec<String>) {
+        TABLES.with(|t| {
+            let _ = t[lang as usize].set(Vec::leak(texts));
+        });
+    }
+
+    pub fn has(lang: Lang) -> bool {
+        TABLES.with(|t| t[lang as usize].get().is_some())
+    }
+
+    pub fn text(index: usize, lang: Lang) -> &'static str {
+        TABLES.with(|t| {
+            t[lang as usize]
+                .get()
+                .or_else(|| t[lang.other() as usize].get())
+                .and_then(|texts| texts.get(index))
+                .map_or("", String::as_str)
+        })
     }
 }
 
@@ -317,6 +457,58 @@ mod tests {
         assert_eq!(Lang::Fr.plural(3, Msg::BlocsOne, Msg::BlocsMany), "3 blocs");
         assert_eq!(Lang::En.plural(1, Msg::BlocsOne, Msg::BlocsMany), "1 bloc");
         assert_eq!(Lang::En.plural(0, Msg::BlocsOne, Msg::BlocsMany), "0 blocs");
+    }
+
+    #[test]
+    fn table_files_read_back_whole() {
+        for lang in Lang::ALL {
+            let texts = read_table(lang, &table_json(lang)).expect("the build's own table");
+            let want: Vec<&str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
+            assert_eq!(texts, want, "{lang:?}");
+            assert!(table_path(lang).starts_with("data/i18n/"));
+            assert!(table_path(lang).ends_with(&format!("-{TABLE_ID}.json")));
+        }
+        assert_eq!(TABLE_ID.len(), 16);
+        assert!(Msg::ALL.iter().any(|m| m.early().is_some()));
+        assert!(Msg::ALL
+            .iter()
+            .filter_map(|m| m.early())
+            .all(|[fr, en]| !fr.is_empty() && !en.is_empty()));
+    }
+
+    #[test]
+    fn table_files_of_another_kind_are_refused() {
+        let fr = table_json(Lang::Fr);
+        let value: serde_json::Value = serde_json::from_str(&fr).unwrap();
+        let edited = |f: &dyn Fn(&mut serde_json::Value)| {
+            let mut v = value.clone();
+            f(&mut v);
+            v.to_string()
+        };
+        let cases: Vec<(String, &str)> = vec![
+            (String::new(), "at line 1"),
+            ("[]".into(), "not a JSON object"),
+            ("{}".into(), "no \"format\""),
+            (edited(&|v| v["format"] = 2.into()), "format is not 1"),
+            (
+                edited(&|v| v["id"] = "0123456789abcdef".into()),
+                "another build",
+            ),
+            (edited(&|v| v["lang"] = "en".into()), "not the fr table"),
+            (edited(&|v| v["texts"] = "…".into()), "not an array"),
+            (
+                edited(&|v| {
+                    v["texts"].as_array_mut().unwrap().pop();
+                }),
+                "texts instead of",
+            ),
+            (edited(&|v| v["texts"][3] = 3.into()), "a text is a number"),
+            (table_json(Lang::En), "not the fr table"),
+        ];
+        for (text, want) in cases {
+            let err = read_table(Lang::Fr, &text).expect_err(want);
+            assert!(err.contains(want), "{err:?} should say {want:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::browser::{self, StorageKey};
 use super::catalogue::page::CataloguePage;
-use super::context::{provide_route, t, Env, UiLang};
+use super::context::{provide_route, t, Env, MessagesError, UiLang};
 use super::fiches::provide_fiches;
 use super::lazy::{Chunked, LazyPage};
 use super::not_found::NotFound;
@@ -19,16 +19,22 @@ use crate::core::catalogue::Catalogue;
 use crate::core::dataset::{read_index, INDEX_PATH};
 use crate::core::route::Route;
 use crate::core::search::Query;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{self, Lang, Msg};
 
 /// Starts the app in short tasks, so that the page answers input between them (and no
 /// start-up task is long): download the catalogue's index (`data/index.json`, see
-/// `core::dataset`), parse it when it arrives, then mount `App` in the next task. The
-/// prerendered first screen stays on screen until `App` replaces it.
+/// `core::dataset`) and the UI's messages in the interface language (`i18n::table_path`) side
+/// by side, read them when they arrive, then mount `App` in the next task. The prerendered first
+/// screen stays on screen until `App` replaces it.
 pub fn start() {
     // (Leptos's executor is only set up by `mount_to_body`: spawn with wasm-bindgen's.)
     wasm_bindgen_futures::spawn_local(async {
-        let loaded = match browser::fetch_text(INDEX_PATH).await {
+        let (index, messages) = both(
+            browser::fetch_text(INDEX_PATH),
+            load_messages(initial_lang()),
+        )
+        .await;
+        let mut loaded = match index {
             Ok(json) => read_index(&json)
                 .map(|cards| Loaded {
                     catalogue: Box::leak(Box::new(cards.catalogue)),
@@ -38,12 +44,20 @@ pub fn start() {
                 .map_err(|e| LoadError::Broken(e.to_string())),
             Err(e) => Err(LoadError::Unreachable(e)),
         };
-        if let Ok(loaded) = &loaded {
+        if let Ok(l) = &loaded {
             // The embedded mode's storage scope first (it names the key the work is kept
             // under), then the saved work, whose reader is a chunk of its own.
-            let catalogue = loaded.catalogue;
+            let catalogue = l.catalogue;
             super::embed::load(catalogue).await;
             read_saved_at_start(catalogue).await;
+            // The embedded mode may ask for the other language than the one remembered.
+            let messages = match messages {
+                Ok(()) if !i18n::has_table(initial_lang()) => load_messages(initial_lang()).await,
+                other => other,
+            };
+            if let Err(e) = messages {
+                loaded = Err(e);
+            }
         }
         LOADED.with(|cell| {
             let _ = cell.set(loaded);
@@ -56,6 +70,56 @@ pub fn start() {
             std::time::Duration::from_millis(0),
         );
     });
+}
+
+/// The interface language at start: the embedded frame's if the provider set one, else the
+/// one the user chose last time, else French.
+fn initial_lang() -> Lang {
+    super::embed::embedded()
+        .and_then(|e| e.lang)
+        .or(browser::load(StorageKey::Lang).as_deref())
+        .and_then(Lang::parse)
+        .unwrap_or_default()
+}
+
+/// The UI's messages in `lang`, downloaded and installed (see `context::load_messages`).
+async fn load_messages(lang: Lang) -> Result<(), LoadError> {
+    super::context::load_messages(lang)
+        .await
+        .map_err(|e| match e {
+            MessagesError::Unreachable(e) => LoadError::Unreachable(e),
+            MessagesError::Broken(e) => LoadError::Broken(e),
+        })
+}
+
+/// Both futures, polled side by side (both downloads start at once).
+async fn both<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    use std::task::Poll;
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// The catalogue's index, as downloaded.
@@ -84,11 +148,7 @@ thread_local! {
 pub fn App() -> impl IntoView {
     // Embedded on a provider's page: its parameters, validated (before storage is read).
     let embedded = super::embed::embedded();
-    let initial_lang = embedded
-        .and_then(|e| e.lang)
-        .or(browser::load(StorageKey::Lang).as_deref())
-        .and_then(Lang::parse)
-        .unwrap_or_default();
+    let initial_lang = initial_lang();
     let lang = RwSignal::new(initial_lang);
     provide_context(UiLang(lang));
 

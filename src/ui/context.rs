@@ -1,14 +1,16 @@
 //! What every component may ask for: the read-only environment (`Env`: catalogue, today), the
-//! UI language (`UiLang`), the current route (`CurrentRoute`), and their accessors. `App`
-//! provides them; components import this module, never the app root.
+//! UI language (`UiLang`, and the download of its messages: `load_messages`, `switch_lang`), the
+//! current route (`CurrentRoute`), and their accessors. `App` provides them; components import
+//! this module, never the app root.
 
 use leptos::prelude::*;
 
 use super::browser;
+use super::notice::{notices, NoticeKind};
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
 use crate::core::route::Route;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{self, Lang, Msg};
 
 /// Read-only facts shared by every component.
 #[derive(Clone, Copy)]
@@ -48,6 +50,49 @@ pub fn current_route() -> RwSignal<Route> {
 pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let l = lang();
     move || msg.text(l.get())
+}
+
+/// Switches the interface to `to`, once its messages are there: at once when they are (the
+/// language of the start, or one switched to before), else after downloading them (the service
+/// worker keeps both languages for offline use). If they cannot be downloaded, the interface
+/// stays as it is and a notice says why.
+pub fn switch_lang(to: Lang) {
+    let lang = lang();
+    if i18n::has_table(to) {
+        lang.set(to);
+        return;
+    }
+    let notices = notices();
+    leptos::task::spawn_local(async move {
+        match load_messages(to).await {
+            Ok(()) => lang.set(to),
+            Err(MessagesError::Unreachable(e) | MessagesError::Broken(e)) => {
+                leptos::logging::warn!("messages in {}: {e}", to.as_str());
+                notices.push(NoticeKind::Error, Msg::LanguageUnavailable, vec![]);
+            }
+        }
+    });
+}
+
+/// Why the UI's messages in a language could not be installed.
+#[derive(Debug, Clone)]
+pub enum MessagesError {
+    /// Not downloaded: offline before the file was ever kept, or the server is down.
+    Unreachable(String),
+    /// Downloaded but unreadable: a broken deployment.
+    Broken(String),
+}
+
+/// Downloads the UI's messages in `lang` (`i18n::table_path`), reads and installs them.
+pub async fn load_messages(lang: Lang) -> Result<(), MessagesError> {
+    let path = i18n::table_path(lang);
+    let text = browser::fetch_text(&path)
+        .await
+        .map_err(MessagesError::Unreachable)?;
+    let texts =
+        i18n::read_table(lang, &text).map_err(|e| MessagesError::Broken(format!("{path}: {e}")))?;
+    i18n::install(lang, texts);
+    Ok(())
 }
 
 /// Provides the route signal and remembers it for [`navigate`]. Call once, in `App`.

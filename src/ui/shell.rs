@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::context::{current_route, lang, t};
+use super::context::{current_route, lang, switch_lang, t};
 use crate::core::route::{Route, Section};
 use crate::i18n::{nav_msg, Msg};
 
@@ -70,7 +70,7 @@ pub fn LangSwitch() -> impl IntoView {
             data-testid="lang-switch"
             aria-label=move || format!("{} : {}", Msg::LanguageSwitchLabel.text(lang.get()), other().native_name())
             lang=move || other().as_str()
-            on:click=move |_| lang.update(|l| *l = l.other())
+            on:click=move |_| switch_lang(lang.get_untracked().other())
         >
             {move || other().native_name()}
         </button>

@@ -100,3 +100,54 @@ test('a search whose builder cannot be fetched says so, and works once it can', 
     allowFailed: [/split_search_builder|sw\.js/],
   });
 });
+
+// The UI's messages are one file per language (src/i18n, data/i18n/<lang>-<id>.json): the
+// catalogue downloads its language's only; the switch downloads the other one, and if it cannot,
+// the interface stays as it is and says why.
+test('the English messages come with the switch; if they cannot, the interface stays French and says so', async (t) => {
+  const { context, page, watch } = await app.newPage(t);
+  await context.route('**/sw.js', (route) => route.abort());
+  const tables = [];
+  page.on('request', (req) => {
+    const m = new URL(req.url()).pathname.match(/\/data\/i18n\/(\w+)-[0-9a-f]{16}\.json$/);
+    if (m) tables.push(m[1]);
+  });
+  let blocked = true;
+  await context.route(/\/data\/i18n\/en-[0-9a-f]{16}\.json$/, (route) => (blocked ? route.abort() : route.continue()));
+  await app.goto(page, '/');
+  await waitForApp(page);
+  assert.deepEqual(tables, ['fr'], 'the catalogue downloads the French messages only');
+  await page.getByTestId('lang-switch').click();
+  await page.getByRole('alert').filter({ hasText: 'L’interface n’a pas pu changer de langue' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  await page.getByRole('heading', { level: 1, name: 'Catalogue des certifications' }).waitFor();
+  blocked = false;
+  await page.getByTestId('lang-switch').click();
+  await page.getByRole('heading', { level: 1, name: 'Certification catalogue' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  // Back to French: no download (its messages are already there).
+  const before = tables.length;
+  await page.getByTestId('lang-switch').click();
+  await page.getByRole('heading', { level: 1, name: 'Catalogue des certifications' }).waitFor();
+  assert.equal(tables.length, before);
+  watch.assertClean({
+    allowConsole: [/en-[0-9a-f]+\.json|messages in en|Failed to fetch|sw\.js|offline mode unavailable|ERR_FAILED|error occurred when fetching the script/],
+    allowFailed: [/data\/i18n\/en-|sw\.js/],
+  });
+});
+
+test('an English interface starts with the English messages, and the catalogue shows in English', async (t) => {
+  const { context, page, watch } = await app.newPage(t);
+  await context.route('**/sw.js', (route) => route.abort());
+  const tables = [];
+  page.on('request', (req) => {
+    const m = new URL(req.url()).pathname.match(/\/data\/i18n\/(\w+)-[0-9a-f]{16}\.json$/);
+    if (m) tables.push(m[1]);
+  });
+  await context.addInitScript(() => localStorage.setItem('repere.lang', 'en'));
+  await app.goto(page, '/');
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1, name: 'Certification catalogue' }).waitFor();
+  assert.deepEqual(tables, ['en']);
+  watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable|error occurred when fetching the script/], allowFailed: [/sw\.js/] });
+});

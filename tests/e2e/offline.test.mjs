@@ -76,6 +76,11 @@ test('after one visit every page works offline, deep links and reloads included'
   await page.locator('form[role="search"][data-search="ready"]').waitFor();
   await page.getByTestId('search-partial').waitFor();
   assert.ok((await page.getByTestId('cert-card').count()) > 0, 'titles found offline');
+  // English, never used online: its messages (a file of their own) come from the cache.
+  await page.getByTestId('lang-switch').click();
+  await page.getByRole('heading', { level: 1, name: 'Certification catalogue' }).waitFor();
+  await page.getByTestId('lang-switch').click();
+  await page.getByRole('heading', { level: 1, name: 'Catalogue des certifications' }).waitFor();
   await context.setOffline(false);
 
   // "Make all available offline" (online), then every fiche opens offline.
