@@ -52,10 +52,12 @@ const REFERENCE = /(?:["'`]|url\(\s*["']?)([^"'`()\s<>]+?\.(?:js|mjs|wasm|css|js
 // Named by the service worker but fetched only on use (the search file when the search box is
 // first used, a fiche when it is opened or selected): not part of a first visit.
 const ON_USE = /^data\/(?:search\.json$|fiches\/)/;
-// The UI's messages come one file per language (data/i18n/<lang>-<id>.json, src/i18n): a first
-// visit downloads its language's, French by default; the others are precached by the service
-// worker after the first load, like the chunks (reported on a line of their own).
-const OTHER_LANGS = /^data\/i18n\/(?!fr-)[^/]+\.json$/;
+// The UI's messages come in files per language and part (data/i18n/<lang>-<part>-<id>.json,
+// src/i18n): a first visit to the catalogue downloads its language's `start` part, French by
+// default; a page loaded on demand adds the `pages` part (counted with the pages below); the
+// other language's are precached by the service worker after the first load, like the chunks.
+const FIRST_TABLE = /^data\/i18n\/fr-start-[^/]+\.json$/;
+const OTHER_TABLES = /^data\/i18n\/(?!fr-start-)[^/]+\.json$/;
 // Downloaded on a first visit even when only the wasm names them.
 const WELL_KNOWN = ['sw.js', 'service-worker.js', 'manifest.webmanifest', 'manifest.json', 'favicon.ico'];
 
@@ -94,7 +96,7 @@ while (queue.length > 0) {
     if (CHUNKS.has(match[1].replace(/^.*\//, ''))) continue; // loaded on demand (or precached)
     const target = resolveRef(match[1], file);
     const path = target && relative(dist, target).split(sep).join('/');
-    if (target && (ON_USE.test(path) || OTHER_LANGS.test(path))) continue;
+    if (target && (ON_USE.test(path) || OTHER_TABLES.test(path))) continue;
     if (target && !seen.has(target)) queue.push(target);
   }
 }
@@ -169,8 +171,14 @@ for (const h of helpers) {
     if (HELPERS[h.page].includes(p.page)) p.extra = [...new Set([...p.extra, ...h.extra])];
   }
 }
+const i18nDir = join(dist, 'data/i18n');
+const tables = existsSync(i18nDir) ? readdirSync(i18nDir).sort().map((f) => sizeOf(join(i18nDir, f))) : [];
+const firstTable = tables.find((t) => FIRST_TABLE.test(t.file));
+const pagesTable = tables.find((t) => /^data\/i18n\/fr-pages-/.test(t.file));
+const enStart = tables.find((t) => /^data\/i18n\/en-start-/.test(t.file));
 for (const p of [...shown, ...helpers]) {
   if (p.page === 'fiche' && largestFiche) p.extra.push(largestFiche);
+  if (pagesTable && p.page !== 'catalogue' && !(p.page in HELPERS)) p.extra.push(pagesTable.file);
   const extra = p.extra.map((f) => sizeOf(join(dist, f)));
   p.gzip = total.gzip + extra.reduce((t, r) => t + r.gzip, 0);
   p.files = extra.length;
@@ -180,12 +188,9 @@ if (CHUNKS.size > 0) {
   const gz = chunks.reduce((t, r) => t + r.gzip, 0);
   console.log(`${CHUNKS.size} wasm chunks (pages loaded on demand; precached by the service worker after the first load): ${gz} bytes gzip`);
 }
-const i18nDir = join(dist, 'data/i18n');
-const tables = existsSync(i18nDir) ? readdirSync(i18nDir).sort().map((f) => sizeOf(join(i18nDir, f))) : [];
-const frTable = tables.find((t) => /^data\/i18n\/fr-/.test(t.file));
-for (const t of tables.filter((t) => OTHER_LANGS.test(t.file))) {
-  const first = frTable ? total.gzip - frTable.gzip + t.gzip : total.gzip + t.gzip;
-  console.log(`${t.file} (UI messages, precached after the first load): ${t.gzip} bytes gzip; first load in that language ${first} bytes gzip`);
+if (tables.length > 0) {
+  console.log(`UI messages (data/i18n): ${tables.map((t) => `${t.file.replace(/^data\/i18n\//, '').replace(/-[0-9a-f]{16}\.json$/, '')} ${t.gzip}`).join(', ')} bytes gzip`);
+  if (firstTable && enStart) console.log(`  first load of the catalogue in English: ${total.gzip - firstTable.gzip + enStart.gzip} bytes gzip`);
 }
 console.log('First load per page kind (a first visit landing on the page; gzip bytes):');
 const pageLine = (p) => console.log(`  ${p.page.padEnd(14)} ${String(p.gzip).padStart(8)}  (${kb(p.gzip)}; first load + ${p.files} file${p.files === 1 ? '' : 's'})`);

@@ -175,3 +175,129 @@ fn no_ui_module_imports_the_app_root() {
         );
     }
 }
+
+/// The modules of the pages loaded on demand (`ui::split` is the only module that imports
+/// them): the code of a first visit to the catalogue never runs theirs.
+const PAGE_MODULES: [&str; 7] = [
+    "src/ui/fiche/",
+    "src/ui/assess/",
+    "src/ui/experiences/",
+    "src/ui/results/",
+    "src/ui/data/",
+    "src/ui/embed/builder.rs",
+    "src/ui/embed/send.rs",
+];
+
+/// The `Msg::…` names a source text mentions, outside comments and `#[cfg(test)] mod … { }`
+/// blocks (a block ends at the first `}` in column 0).
+fn messages_named(source: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut lines = source.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "#[cfg(test)]" {
+            let mut block = lines.clone();
+            if block.next().is_some_and(|l| l.starts_with("mod ")) {
+                for l in lines.by_ref() {
+                    if l == "}" {
+                        break;
+                    }
+                }
+                continue;
+            }
+        }
+        let code = line.split("//").next().unwrap_or("");
+        for (i, _) in code.match_indices("Msg::") {
+            let name: String = code[i + 5..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn message_name_detector_table() {
+    let cases = [
+        ("t(Msg::SearchLabel)", vec!["SearchLabel"]),
+        ("Msg::A.fill(l, &[]); Msg::ALL", vec!["A", "ALL"]),
+        ("// Msg::InAComment", vec![]),
+        ("use crate::i18n::Msg;", vec![]),
+        (
+            "fn x() {}\n#[cfg(test)]\nmod tests {\n    Msg::Hidden;\n}\nMsg::After",
+            vec!["After"],
+        ),
+    ];
+    for (src, want) in cases {
+        assert_eq!(messages_named(src), want, "{src}");
+    }
+}
+
+/// The first screen downloads the `start` part of the message table only (`i18n::Part`): its
+/// code — every UI module but the pages', and the wording helpers of `i18n` — must name no
+/// message of the `pages` part, which it would show empty. Only `ui::split` imports the pages.
+#[test]
+fn the_first_screen_names_only_messages_it_downloads() {
+    use repere::i18n::{Msg, Part};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pages: Vec<String> = Part::Pages
+        .messages()
+        .iter()
+        .map(|m| format!("{m:?}"))
+        .collect();
+    let all: Vec<String> = Msg::ALL.iter().map(|m| format!("{m:?}")).collect();
+    let mut files = Vec::new();
+    rust_files(&root.join("src/ui"), &mut files);
+    files.push(root.join("src/i18n/mod.rs"));
+    let mut checked = 0;
+    for file in files {
+        let shown = file
+            .strip_prefix(root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        if PAGE_MODULES.iter().any(|m| shown.starts_with(m)) {
+            continue;
+        }
+        let source = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        if !shown.ends_with("ui/split.rs") && !shown.ends_with("/mod.rs") {
+            for m in [
+                "fiche::",
+                "assess::",
+                "experiences::",
+                "results::",
+                "data::",
+                "builder::",
+                "send::",
+            ] {
+                assert!(
+                    !source.lines().any(|l| {
+                        let code = l.split("//").next().unwrap_or("");
+                        code.contains(&format!("super::{m}")) || code.contains(&format!("ui::{m}"))
+                    }),
+                    "{shown} imports a page module ({m}): only ui::split may"
+                );
+            }
+        }
+        for name in messages_named(&source) {
+            // Constants of `Msg` (`ALL`, `COUNTS`), not messages.
+            if name.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+                continue;
+            }
+            assert!(all.contains(&name), "{shown}: no message {name}");
+            assert!(
+                !pages.contains(&name),
+                "{shown} names Msg::{name}, a message of the pages' part: move it to the `start` \
+                 part in src/i18n/messages.rs (the first screen does not download the other)"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 100,
+        "the first screen's code names {checked} messages"
+    );
+}

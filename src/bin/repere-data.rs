@@ -1,7 +1,7 @@
 //! `repere-data <data dir> <out dir>`: the build step that turns the catalogue's files
 //! (`data/*.json`) into what the app downloads (`<out dir>/index.json`,
 //! `<out dir>/search.json` and `<out dir>/fiches/<CODE>.json`, see `repere::core::dataset`), plus
-//! the UI's messages (`<out dir>/i18n/<lang>-<id>.json`, see `repere::i18n::table_json`). Every file is checked field by
+//! the UI's messages (`<out dir>/i18n/<lang>-<part>-<id>.json`, see `repere::i18n::table_json`). Every file is checked field by
 //! field first: a bad one stops the build with its file and field, and nothing is written.
 //! Trunk runs it after each build (`Trunk.toml`, hook `post_build`), for `make serve` as for
 //! `make build`. Native only.
@@ -21,11 +21,11 @@ mod native {
     use std::process::ExitCode;
 
     use repere::core::dataset::build_layout;
-    use repere::i18n::{table_file, table_json, Lang};
+    use repere::i18n::{table_file, table_json, Lang, Part};
 
     const USAGE: &str = "usage: repere-data <data dir> <out dir>
 Checks every <data dir>/*.json and writes <out dir>/index.json, <out dir>/search.json, <out dir>/fiches/<CODE>.json
-and the UI's messages, <out dir>/i18n/<lang>-<id>.json
+and the UI's messages, <out dir>/i18n/<lang>-<part>-<id>.json
 (the out dir is replaced as a whole, never left half-written).";
 
     pub fn main() -> ExitCode {
@@ -97,14 +97,15 @@ and the UI's messages, <out dir>/i18n/<lang>-<id>.json
         for (code, json) in &layout.fiches {
             write(staging.join("fiches").join(format!("{code}.json")), json)?;
         }
-        // The UI's messages, one file per language (the app's wasm does not carry them).
+        // The UI's messages, one file per language and part (the app's wasm does not carry
+        // them).
         fs::create_dir_all(staging.join("i18n"))
             .map_err(|e| format!("{}: {e}", staging.display()))?;
         for lang in Lang::ALL {
-            write(
-                staging.join("i18n").join(table_file(lang)),
-                &table_json(lang),
-            )?;
+            for part in Part::ALL {
+                let file = staging.join("i18n").join(table_file(lang, part));
+                write(file, &table_json(lang, part))?;
+            }
         }
         if out.exists() {
             fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;

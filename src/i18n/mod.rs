@@ -111,42 +111,86 @@ impl Msg {
 }
 
 /// The version of the table files' format ([`read_table`]).
-pub const TABLE_FORMAT: u64 = 1;
+pub const TABLE_FORMAT: u64 = 2;
 
 /// This build's message table: a hash of `messages.rs` (computed by `build.rs`). The table
 /// files' names carry it, so that the app never reads a file of another build (a browser or a
 /// service worker may keep old ones).
 pub const TABLE_ID: &str = env!("REPERE_MESSAGES_ID");
 
-/// The name of the table file of `lang`, in the folder `i18n/` of the data folder.
-pub fn table_file(lang: Lang) -> String {
-    format!("{}-{TABLE_ID}.json", lang.as_str())
+/// The two files of the message table in each language: what the first screen says (`start`,
+/// downloaded before the app mounts) and what the pages loaded on demand say (`pages`,
+/// downloaded with the first of them). `early` messages are in neither: they are compiled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Start,
+    Pages,
 }
 
-/// Where the app downloads the table file of `lang` (written by `repere-data` into the data
-/// folder, precached by the service worker).
-pub fn table_path(lang: Lang) -> String {
-    format!("data/i18n/{}", table_file(lang))
+impl Part {
+    pub const ALL: [Part; 2] = [Part::Start, Part::Pages];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Start => "start",
+            Part::Pages => "pages",
+        }
+    }
+
+    /// Where the part's messages are in [`Msg::ALL`] (the enum's order).
+    fn range(self) -> std::ops::Range<usize> {
+        let [early, start, pages] = Msg::COUNTS;
+        match self {
+            Part::Start => early..early + start,
+            Part::Pages => early + start..early + start + pages,
+        }
+    }
+
+    /// The part's messages, in the order of its file.
+    pub fn messages(self) -> &'static [Msg] {
+        &Msg::ALL[self.range()]
+    }
 }
 
-/// The table file of `lang`: `{"format":1,"id":TABLE_ID,"lang":"fr","texts":[…]}`, the texts in
-/// the order of [`Msg::ALL`].
+impl Msg {
+    /// The part of the table this message is downloaded with (`None`: compiled in).
+    pub fn part(self) -> Option<Part> {
+        Part::ALL
+            .into_iter()
+            .find(|p| p.range().contains(&(self as usize)))
+    }
+}
+
+/// The name of a table file, in the folder `i18n/` of the data folder.
+pub fn table_file(lang: Lang, part: Part) -> String {
+    format!("{}-{}-{TABLE_ID}.json", lang.as_str(), part.as_str())
+}
+
+/// Where the app downloads a table file (written by `repere-data` into the data folder,
+/// precached by the service worker).
+pub fn table_path(lang: Lang, part: Part) -> String {
+    format!("data/i18n/{}", table_file(lang, part))
+}
+
+/// A table file: `{"format":2,"id":TABLE_ID,"lang":"fr","part":"start","texts":[…]}`, the texts
+/// of the part's messages in their order.
 #[cfg(not(all(target_arch = "wasm32", not(repere_unsplit))))]
-pub fn table_json(lang: Lang) -> String {
-    let texts: Vec<&str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
+pub fn table_json(lang: Lang, part: Part) -> String {
+    let texts: Vec<&str> = part.messages().iter().map(|m| m.text(lang)).collect();
     serde_json::json!({
         "format": TABLE_FORMAT,
         "id": TABLE_ID,
         "lang": lang.as_str(),
+        "part": part.as_str(),
         "texts": texts,
     })
     .to_string()
 }
 
-/// Reads a table file of `lang` (see [`table_json`]): the texts of every message, in the order
-/// of [`Msg::ALL`]. Anything else (another format, build or language, a text missing or too
-/// many, not JSON) is refused with a message.
-pub fn read_table(lang: Lang, text: &str) -> Result<Vec<String>, String> {
+/// Reads a table file (see [`table_json`]): the texts of the part's messages, in their order.
+/// Anything else (another format, build, language or part, a text missing or too many, not
+/// JSON) is refused with a message.
+pub fn read_table(lang: Lang, part: Part, text: &str) -> Result<Vec<String>, String> {
     use crate::core::json::{self, Json};
     let Json::Obj(members) = json::parse(text).map_err(|e| e.to_string())? else {
         return Err("not a JSON object".into());
@@ -167,15 +211,15 @@ pub fn read_table(lang: Lang, text: &str) -> Result<Vec<String>, String> {
     if field("lang")? != &Json::Str(lang.as_str().into()) {
         return Err(format!("not the {} table", lang.as_str()));
     }
+    if field("part")? != &Json::Str(part.as_str().into()) {
+        return Err(format!("not the {} part", part.as_str()));
+    }
     let Json::Arr(texts) = field("texts")? else {
         return Err("\"texts\" is not an array".into());
     };
-    if texts.len() != Msg::ALL.len() {
-        return Err(format!(
-            "{} texts instead of {}",
-            texts.len(),
-            Msg::ALL.len()
-        ));
+    let want = part.messages().len();
+    if texts.len() != want {
+        return Err(format!("{} texts instead of {want}", texts.len()));
     }
     texts
         .iter()
@@ -186,52 +230,62 @@ pub fn read_table(lang: Lang, text: &str) -> Result<Vec<String>, String> {
         .collect()
 }
 
-/// Makes `texts` (read by [`read_table`]) the messages of `lang`. Once per language: a second
-/// table of the same language is ignored. Compiled-in messages need none (native code, tests).
-pub fn install(lang: Lang, texts: Vec<String>) {
+/// Makes `texts` (read by [`read_table`]) the messages of `part` in `lang`. Once per part and
+/// language: a second one is ignored. Compiled-in messages need none (native code, tests).
+pub fn install(lang: Lang, part: Part, texts: Vec<String>) {
     #[cfg(all(target_arch = "wasm32", not(repere_unsplit)))]
-    tables::install(lang, texts);
+    tables::install(lang, part, texts);
     #[cfg(not(all(target_arch = "wasm32", not(repere_unsplit))))]
-    let _ = (lang, texts);
+    let _ = (lang, part, texts);
 }
 
-/// Whether the messages of `lang` can be shown (always, where they are compiled in).
-pub fn has_table(lang: Lang) -> bool {
+/// Whether the messages of `part` in `lang` can be shown (always, where they are compiled in).
+pub fn has_table(lang: Lang, part: Part) -> bool {
     #[cfg(all(target_arch = "wasm32", not(repere_unsplit)))]
-    return tables::has(lang);
+    return tables::has(lang, part);
     #[cfg(not(all(target_arch = "wasm32", not(repere_unsplit))))]
     {
-        let _ = lang;
+        let _ = (lang, part);
         true
     }
 }
 
-/// The downloaded tables, one per language, kept for the page's life.
+/// The downloaded tables, by language and part, kept for the page's life.
 #[cfg(all(target_arch = "wasm32", not(repere_unsplit)))]
 mod tables {
-    use super::Lang;
+    use super::{Lang, Part};
     use std::cell::OnceCell;
 
+    type Table = OnceCell<&'static [String]>;
+
     thread_local! {
-        static TABLES: [OnceCell<&'static [String]>; 2] = const { [OnceCell::new(), OnceCell::new()] };
+        static TABLES: [[Table; 2]; 2] = const {
+            [[OnceCell::new(), OnceCell::new()], [OnceCell::new(), OnceCell::new()]]
+        };
     }
 
-    pub fn install(lang: Lang, texts: Vec<String>) {
+    pub fn install(lang: Lang, part: Part, texts: Vec<String>) {
         TABLES.with(|t| {
-            let _ = t[lang as usize].set(Vec::leak(texts));
+            let _ = t[lang as usize][part as usize].set(Vec::leak(texts));
         });
     }
 
-    pub fn has(lang: Lang) -> bool {
-        TABLES.with(|t| t[lang as usize].get().is_some())
+    pub fn has(lang: Lang, part: Part) -> bool {
+        TABLES.with(|t| t[lang as usize][part as usize].get().is_some())
     }
 
+    /// The message at `index` of `Msg::ALL`, in `lang` if its part is there, else in the
+    /// other language, else empty.
     pub fn text(index: usize, lang: Lang) -> &'static str {
+        let Some(part) = Part::ALL.into_iter().find(|p| p.range().contains(&index)) else {
+            return "";
+        };
+        let at = index - part.range().start;
         TABLES.with(|t| {
-            t[lang as usize]
+            t[lang as usize][part as usize]
                 .get()
-                .or_else(|| t[lang.other() as usize].get())
-                .and_then(|texts| texts.get(index))
+                .or_else(|| t[lang.other() as usize][part as usize].get())
+                .and_then(|texts| texts.get(at))
                 .map_or("", String::as_str)
         })
     }
@@ -462,23 +516,35 @@ mod tests {
     #[test]
     fn table_files_read_back_whole() {
         for lang in Lang::ALL {
-            let texts = read_table(lang, &table_json(lang)).expect("the build's own table");
+            let mut all: Vec<&str> = Msg::ALL
+                .iter()
+                .filter_map(|m| m.early())
+                .map(|t| t[lang as usize])
+                .collect();
+            for part in Part::ALL {
+                let texts = read_table(lang, part, &table_json(lang, part)).expect("own table");
+                let want: Vec<&str> = part.messages().iter().map(|m| m.text(lang)).collect();
+                assert_eq!(texts, want, "{lang:?} {part:?}");
+                all.extend(want);
+                let path = table_path(lang, part);
+                assert!(path.starts_with("data/i18n/"), "{path}");
+                assert!(path.ends_with(&format!("-{TABLE_ID}.json")), "{path}");
+            }
+            // Every message is in exactly one place: compiled in, or in one part's file.
             let want: Vec<&str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
-            assert_eq!(texts, want, "{lang:?}");
-            assert!(table_path(lang).starts_with("data/i18n/"));
-            assert!(table_path(lang).ends_with(&format!("-{TABLE_ID}.json")));
+            assert_eq!(all, want, "{lang:?}");
         }
         assert_eq!(TABLE_ID.len(), 16);
-        assert!(Msg::ALL.iter().any(|m| m.early().is_some()));
-        assert!(Msg::ALL
-            .iter()
-            .filter_map(|m| m.early())
-            .all(|[fr, en]| !fr.is_empty() && !en.is_empty()));
+        for (i, m) in Msg::ALL.iter().enumerate() {
+            assert_eq!(*m as usize, i, "{m:?}: the enum's order is ALL's");
+            assert_eq!(m.early().is_some(), m.part().is_none(), "{m:?}");
+        }
+        assert!(Part::ALL.iter().all(|p| !p.messages().is_empty()));
     }
 
     #[test]
     fn table_files_of_another_kind_are_refused() {
-        let fr = table_json(Lang::Fr);
+        let fr = table_json(Lang::Fr, Part::Start);
         let value: serde_json::Value = serde_json::from_str(&fr).unwrap();
         let edited = |f: &dyn Fn(&mut serde_json::Value)| {
             let mut v = value.clone();
@@ -489,12 +555,16 @@ mod tests {
             (String::new(), "at line 1"),
             ("[]".into(), "not a JSON object"),
             ("{}".into(), "no \"format\""),
-            (edited(&|v| v["format"] = 2.into()), "format is not 1"),
+            (edited(&|v| v["format"] = 1.into()), "format is not 2"),
             (
                 edited(&|v| v["id"] = "0123456789abcdef".into()),
                 "another build",
             ),
             (edited(&|v| v["lang"] = "en".into()), "not the fr table"),
+            (
+                edited(&|v| v["part"] = "pages".into()),
+                "not the start part",
+            ),
             (edited(&|v| v["texts"] = "…".into()), "not an array"),
             (
                 edited(&|v| {
@@ -503,10 +573,11 @@ mod tests {
                 "texts instead of",
             ),
             (edited(&|v| v["texts"][3] = 3.into()), "a text is a number"),
-            (table_json(Lang::En), "not the fr table"),
+            (table_json(Lang::En, Part::Start), "not the fr table"),
+            (table_json(Lang::Fr, Part::Pages), "not the start part"),
         ];
         for (text, want) in cases {
-            let err = read_table(Lang::Fr, &text).expect_err(want);
+            let err = read_table(Lang::Fr, Part::Start, &text).expect_err(want);
             assert!(err.contains(want), "{err:?} should say {want:?}");
         }
     }

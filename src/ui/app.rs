@@ -9,7 +9,7 @@ use super::browser::{self, StorageKey};
 use super::catalogue::page::CataloguePage;
 use super::context::{provide_route, t, Env, MessagesError, UiLang};
 use super::fiches::provide_fiches;
-use super::lazy::{Chunked, LazyPage};
+use super::lazy::{both, Chunked, LazyPage};
 use super::not_found::NotFound;
 use super::notice::{NoticeArea, Notices};
 use super::selection::SelectionBar;
@@ -19,12 +19,12 @@ use crate::core::catalogue::Catalogue;
 use crate::core::dataset::{read_index, INDEX_PATH};
 use crate::core::route::Route;
 use crate::core::search::Query;
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Lang, Msg, Part};
 
 /// Starts the app in short tasks, so that the page answers input between them (and no
 /// start-up task is long): download the catalogue's index (`data/index.json`, see
-/// `core::dataset`) and the UI's messages in the interface language (`i18n::table_path`) side
-/// by side, read them when they arrive, then mount `App` in the next task. The prerendered first
+/// `core::dataset`) and the first screen's messages in the interface language
+/// (`i18n::Part::Start`) side by side, read them when they arrive, then mount `App` in the next task. The prerendered first
 /// screen stays on screen until `App` replaces it.
 pub fn start() {
     // (Leptos's executor is only set up by `mount_to_body`: spawn with wasm-bindgen's.)
@@ -52,7 +52,9 @@ pub fn start() {
             read_saved_at_start(catalogue).await;
             // The embedded mode may ask for the other language than the one remembered.
             let messages = match messages {
-                Ok(()) if !i18n::has_table(initial_lang()) => load_messages(initial_lang()).await,
+                Ok(()) if !i18n::has_table(initial_lang(), Part::Start) => {
+                    load_messages(initial_lang()).await
+                }
                 other => other,
             };
             if let Err(e) = messages {
@@ -82,44 +84,30 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// The UI's messages in `lang`, downloaded and installed (see `context::load_messages`).
+/// The first screen's messages in `lang`, downloaded and installed (see
+/// `context::load_messages`), with the pages' messages beside them when the address is not the
+/// catalogue's (a deep link: its page would ask for them next).
 async fn load_messages(lang: Lang) -> Result<(), LoadError> {
-    super::context::load_messages(lang)
-        .await
-        .map_err(|e| match e {
-            MessagesError::Unreachable(e) => LoadError::Unreachable(e),
-            MessagesError::Broken(e) => LoadError::Broken(e),
-        })
-}
-
-/// Both futures, polled side by side (both downloads start at once).
-async fn both<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> (A::Output, B::Output) {
-    use std::task::Poll;
-    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
-    let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(move |cx| {
-        if ra.is_none() {
-            if let Poll::Ready(v) = a.as_mut().poll(cx) {
-                ra = Some(v);
-            }
-        }
-        if rb.is_none() {
-            if let Poll::Ready(v) = b.as_mut().poll(cx) {
-                rb = Some(v);
-            }
-        }
-        match (ra.take(), rb.take()) {
-            (Some(x), Some(y)) => Poll::Ready((x, y)),
-            (x, y) => {
-                (ra, rb) = (x, y);
-                Poll::Pending
-            }
-        }
-    })
-    .await
+    let error = |e| match e {
+        MessagesError::Unreachable(e) => LoadError::Unreachable(e),
+        MessagesError::Broken(e) => LoadError::Broken(e),
+    };
+    let deep = !matches!(Route::parse(&browser::hash()).page(), Route::Catalogue(_));
+    if !deep {
+        return super::context::load_messages(lang, Part::Start)
+            .await
+            .map_err(error);
+    }
+    let (start, pages) = both(
+        super::context::load_messages(lang, Part::Start),
+        super::context::load_messages(lang, Part::Pages),
+    )
+    .await;
+    if let Err(e) = pages {
+        // The page will ask again (and say so if it still cannot).
+        leptos::logging::warn!("pages' messages: {e:?}");
+    }
+    start.map_err(error)
 }
 
 /// The catalogue's index, as downloaded.

@@ -10,7 +10,7 @@ use super::notice::{notices, NoticeKind};
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
 use crate::core::route::Route;
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Lang, Msg, Part};
 
 /// Read-only facts shared by every component.
 #[derive(Clone, Copy)]
@@ -53,24 +53,32 @@ pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
 }
 
 /// Switches the interface to `to`, once its messages are there: at once when they are (the
-/// language of the start, or one switched to before), else after downloading them (the service
-/// worker keeps both languages for offline use). If they cannot be downloaded, the interface
-/// stays as it is and a notice says why.
+/// language of the start, or one switched to before), else after downloading them (the parts
+/// the current language has: see `i18n::Part`; the service worker keeps every file for offline
+/// use). If they cannot be downloaded, the interface stays as it is and a notice says why.
 pub fn switch_lang(to: Lang) {
     let lang = lang();
-    if i18n::has_table(to) {
+    let from = lang.get_untracked();
+    let missing: Vec<Part> = Part::ALL
+        .into_iter()
+        .filter(|p| i18n::has_table(from, *p) && !i18n::has_table(to, *p))
+        .collect();
+    if missing.is_empty() {
         lang.set(to);
         return;
     }
     let notices = notices();
     leptos::task::spawn_local(async move {
-        match load_messages(to).await {
-            Ok(()) => lang.set(to),
-            Err(MessagesError::Unreachable(e) | MessagesError::Broken(e)) => {
+        for part in missing {
+            if let Err(MessagesError::Unreachable(e) | MessagesError::Broken(e)) =
+                load_messages(to, part).await
+            {
                 leptos::logging::warn!("messages in {}: {e}", to.as_str());
                 notices.push(NoticeKind::Error, Msg::LanguageUnavailable, vec![]);
+                return;
             }
         }
+        lang.set(to);
     });
 }
 
@@ -83,15 +91,16 @@ pub enum MessagesError {
     Broken(String),
 }
 
-/// Downloads the UI's messages in `lang` (`i18n::table_path`), reads and installs them.
-pub async fn load_messages(lang: Lang) -> Result<(), MessagesError> {
-    let path = i18n::table_path(lang);
+/// Downloads one part of the UI's messages in `lang` (`i18n::table_path`), reads and installs
+/// it.
+pub async fn load_messages(lang: Lang, part: Part) -> Result<(), MessagesError> {
+    let path = i18n::table_path(lang, part);
     let text = browser::fetch_text(&path)
         .await
         .map_err(MessagesError::Unreachable)?;
-    let texts =
-        i18n::read_table(lang, &text).map_err(|e| MessagesError::Broken(format!("{path}: {e}")))?;
-    i18n::install(lang, texts);
+    let texts = i18n::read_table(lang, part, &text)
+        .map_err(|e| MessagesError::Broken(format!("{path}: {e}")))?;
+    i18n::install(lang, part, texts);
     Ok(())
 }
 

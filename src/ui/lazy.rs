@@ -1,15 +1,16 @@
 //! Pages loaded on demand: `LazyPage` shows a page whose code lives in a wasm chunk of its own
 //! (`ui::split`). While the chunk downloads it shows a polite loading state (`aria-busy`); if the
 //! chunk cannot be fetched (offline before it was ever cached, a server error) it says so with a
-//! "Réessayer" button, which asks for the chunk again (a failed load is not remembered).
+//! "Réessayer" button, which asks for the chunk again (a failed load is not remembered). The
+//! pages' messages (`i18n::Part::Pages`) come first, with the first page loaded on demand.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use super::browser;
-use super::context::t;
+use super::context::{lang, load_messages, t};
 use super::split;
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg, Part};
 
 /// A page whose code is split out of the first load, with its route's arguments.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +48,7 @@ impl Chunked {
 pub fn LazyPage(page: Chunked) -> impl IntoView {
     // Bumped by "Réessayer": a new attempt at loading the chunk.
     let attempt = RwSignal::new(0_u32);
+    let ui_lang = lang();
     let loading = || {
         view! {
             <div class="page-loading" aria-busy="true" data-testid="page-loading">
@@ -60,7 +62,18 @@ pub fn LazyPage(page: Chunked) -> impl IntoView {
                 attempt.track();
                 let page = page.clone();
                 Suspend::new(SendWrapper::new(async move {
-                    match page.load().await {
+                    // The pages' messages before the page: its code may read them as it builds.
+                    let lang = ui_lang.get_untracked();
+                    let messages = if i18n::has_table(lang, Part::Pages) {
+                        Ok(())
+                    } else {
+                        load_messages(lang, Part::Pages).await.map_err(|e| format!("{e:?}"))
+                    };
+                    let loaded = match messages {
+                        Ok(()) => page.load().await.map_err(|e| format!("{e:?}")),
+                        Err(e) => Err(e),
+                    };
+                    match loaded {
                         Ok(view) => {
                             // The loading heading had the focus (the page was opened from a
                             // link): give it to the page's own heading.
@@ -91,4 +104,34 @@ pub fn LazyPage(page: Chunked) -> impl IntoView {
             }}
         </Suspense>
     }
+}
+
+/// Both futures, polled side by side (two downloads start at once).
+pub async fn both<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    use std::task::Poll;
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }

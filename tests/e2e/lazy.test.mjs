@@ -101,22 +101,30 @@ test('a search whose builder cannot be fetched says so, and works once it can', 
   });
 });
 
-// The UI's messages are one file per language (src/i18n, data/i18n/<lang>-<id>.json): the
-// catalogue downloads its language's only; the switch downloads the other one, and if it cannot,
-// the interface stays as it is and says why.
+// The UI's messages come in files per language and part (src/i18n,
+// data/i18n/<lang>-<part>-<id>.json): the catalogue downloads its language's `start` part only,
+// the first page loaded on demand the `pages` part; the switch downloads what the other language
+// lacks, and if it cannot, the interface stays as it is and says why.
+const TABLE = /\/data\/i18n\/(\w+-\w+)-[0-9a-f]{16}\.json$/;
+const tablesOf = (page) => {
+  const tables = [];
+  page.on('request', (req) => {
+    const m = new URL(req.url()).pathname.match(TABLE);
+    // The app's own (not those of the builder's preview, the app in a frame).
+    if (m && req.frame() === page.mainFrame()) tables.push(m[1]);
+  });
+  return tables;
+};
+
 test('the English messages come with the switch; if they cannot, the interface stays French and says so', async (t) => {
   const { context, page, watch } = await app.newPage(t);
   await context.route('**/sw.js', (route) => route.abort());
-  const tables = [];
-  page.on('request', (req) => {
-    const m = new URL(req.url()).pathname.match(/\/data\/i18n\/(\w+)-[0-9a-f]{16}\.json$/);
-    if (m) tables.push(m[1]);
-  });
+  const tables = tablesOf(page);
   let blocked = true;
-  await context.route(/\/data\/i18n\/en-[0-9a-f]{16}\.json$/, (route) => (blocked ? route.abort() : route.continue()));
+  await context.route(/\/data\/i18n\/en-\w+-[0-9a-f]{16}\.json$/, (route) => (blocked ? route.abort() : route.continue()));
   await app.goto(page, '/');
   await waitForApp(page);
-  assert.deepEqual(tables, ['fr'], 'the catalogue downloads the French messages only');
+  assert.deepEqual(tables, ['fr-start'], 'the catalogue downloads the French messages of the first screen only');
   await page.getByTestId('lang-switch').click();
   await page.getByRole('alert').filter({ hasText: 'L’interface n’a pas pu changer de langue' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
@@ -125,29 +133,32 @@ test('the English messages come with the switch; if they cannot, the interface s
   await page.getByTestId('lang-switch').click();
   await page.getByRole('heading', { level: 1, name: 'Certification catalogue' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  // Back to French: no download (its messages are already there).
-  const before = tables.length;
+  // A page loaded on demand brings the pages' messages, in the language shown.
+  await page.getByRole('link', { name: /Embed Repère/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: /Embed Repère on your website/ }).waitFor();
+  // Back to French: the French messages of the pages come with the switch.
   await page.getByTestId('lang-switch').click();
-  await page.getByRole('heading', { level: 1, name: 'Catalogue des certifications' }).waitFor();
-  assert.equal(tables.length, before);
+  await page.getByRole('heading', { level: 1, name: /Intégrer Repère sur votre site/ }).waitFor();
+  assert.deepEqual(tables.filter((n) => n !== 'en-start'), ['fr-start', 'en-pages', 'fr-pages']);
   watch.assertClean({
-    allowConsole: [/en-[0-9a-f]+\.json|messages in en|Failed to fetch|sw\.js|offline mode unavailable|ERR_FAILED|error occurred when fetching the script/],
+    allowConsole: [/en-\w+-[0-9a-f]+\.json|messages in en|Failed to fetch|sw\.js|offline mode unavailable|ERR_FAILED|error occurred when fetching the script/],
     allowFailed: [/data\/i18n\/en-|sw\.js/],
   });
 });
 
-test('an English interface starts with the English messages, and the catalogue shows in English', async (t) => {
-  const { context, page, watch } = await app.newPage(t);
-  await context.route('**/sw.js', (route) => route.abort());
-  const tables = [];
-  page.on('request', (req) => {
-    const m = new URL(req.url()).pathname.match(/\/data\/i18n\/(\w+)-[0-9a-f]{16}\.json$/);
-    if (m) tables.push(m[1]);
-  });
-  await context.addInitScript(() => localStorage.setItem('repere.lang', 'en'));
-  await app.goto(page, '/');
-  await waitForApp(page);
-  await page.getByRole('heading', { level: 1, name: 'Certification catalogue' }).waitFor();
-  assert.deepEqual(tables, ['en']);
-  watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable|error occurred when fetching the script/], allowFailed: [/sw\.js/] });
+test('an English interface starts with the English messages; a deep link brings the pages\' ones at once', async (t) => {
+  for (const [address, heading, want] of [
+    ['/', 'Certification catalogue', ['en-start']],
+    ['/#/donnees', 'My data', ['en-pages', 'en-start']],
+  ]) {
+    const { context, page, watch } = await app.newPage(t);
+    await context.route('**/sw.js', (route) => route.abort());
+    const tables = tablesOf(page);
+    await context.addInitScript(() => localStorage.setItem('repere.lang', 'en'));
+    await app.goto(page, address);
+    await waitForApp(page);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    assert.deepEqual(tables.sort(), want, address);
+    watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable|error occurred when fetching the script/], allowFailed: [/sw\.js/] });
+  }
 });
