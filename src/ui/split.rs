@@ -18,10 +18,11 @@ use crate::core::catalogue::Catalogue;
 use crate::core::catalogue::DataError;
 use crate::core::codec::{encode_share, read_saved, CodecError, Incoming};
 use crate::core::dataset::{read_fiche, read_search};
+use crate::core::date::Date;
 use crate::core::embed::EmbedConfig;
 use crate::core::matching::Analyzer;
 use crate::core::model::Certification;
-use crate::core::search::{SearchIndex, SearchIndexBuilder};
+use crate::core::search::{Hit, Query, SearchIndex, SearchIndexBuilder};
 
 use super::assess::page::AssessPage;
 use super::data::page::DataPage;
@@ -145,7 +146,7 @@ pub async fn read_saved_work(
 /// `search_builder` chunk: main code calls it through this trait's vtable only.
 pub trait SearchBuild {
     /// Indexes until `out_of_time` says stop or the index is complete; the index once it is.
-    fn run(&mut self, out_of_time: &dyn Fn() -> bool) -> Option<SearchIndex<'static>>;
+    fn run(&mut self, out_of_time: &dyn Fn() -> bool) -> Option<Box<dyn Search>>;
     /// Whether the index covers the cards only (the search file was missing or damaged).
     fn partial(&self) -> bool;
 }
@@ -156,7 +157,7 @@ struct Building {
 }
 
 impl SearchBuild for Building {
-    fn run(&mut self, out_of_time: &dyn Fn() -> bool) -> Option<SearchIndex<'static>> {
+    fn run(&mut self, out_of_time: &dyn Fn() -> bool) -> Option<Box<dyn Search>> {
         let builder = self.builder.as_mut()?;
         while !out_of_time() {
             if builder.step(25) {
@@ -167,11 +168,34 @@ impl SearchBuild for Building {
         if indexed < total {
             return None;
         }
-        self.builder.take().map(SearchIndexBuilder::finish)
+        self.builder
+            .take()
+            .map(|b| Box::new(b.finish()) as Box<dyn Search>)
     }
 
     fn partial(&self) -> bool {
         self.partial
+    }
+}
+
+/// The catalogue's search index, built (`ui::work::search_index`). Querying it (the query's
+/// analysis, ranking, reasons) is code of the `search_builder` chunk too: the catalogue calls it
+/// through this trait's vtable only, and lists the cards without it (`core::search::browse`)
+/// until the search box is first used.
+pub trait Search {
+    /// See `SearchIndex::search_page`.
+    fn search_page(&self, query: &Query, today: Date, reasoned: usize) -> Vec<Hit<'static>>;
+    /// See `SearchIndex::explain`.
+    fn explain(&self, hits: &mut [Hit<'static>], query: &Query);
+}
+
+impl Search for SearchIndex<'static> {
+    fn search_page(&self, query: &Query, today: Date, reasoned: usize) -> Vec<Hit<'static>> {
+        SearchIndex::search_page(self, query, today, reasoned)
+    }
+
+    fn explain(&self, hits: &mut [Hit<'static>], query: &Query) {
+        SearchIndex::explain(self, hits, query);
     }
 }
 

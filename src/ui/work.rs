@@ -24,7 +24,6 @@ use crate::core::catalogue::Catalogue;
 use crate::core::codec::{encode_saved, CodecError, Incoming};
 use crate::core::dataset::SEARCH_PATH;
 use crate::core::matching::Matcher;
-use crate::core::search::SearchIndex;
 use crate::i18n::Msg;
 use crate::ui::errors::{codec_error_msg, refusal};
 
@@ -113,11 +112,12 @@ const SAVE_DELAY_MS: u64 = 300;
 thread_local! {
     static MATCHER: RefCell<HashMap<usize, &'static Matcher>> = RefCell::new(HashMap::new());
     static ALIKE: RefCell<HashMap<usize, &'static AlikeIndex>> = RefCell::new(HashMap::new());
-    static SEARCH: OnceCell<&'static SearchIndex<'static>> = const { OnceCell::new() };
+    static SEARCH: OnceCell<&'static dyn split::Search> = const { OnceCell::new() };
 }
 
-/// The catalogue search index (with the French analyzer), once built (see [`prepare_search`]).
-pub fn search_index() -> Option<&'static SearchIndex<'static>> {
+/// The catalogue search index (with the French analyzer), once built (see [`prepare_search`]);
+/// its query code comes with the builder's chunk (`ui::split::Search`).
+pub fn search_index() -> Option<&'static dyn split::Search> {
     SEARCH.with(|s| s.get().copied())
 }
 
@@ -200,7 +200,7 @@ fn build_search_slice() {
             return false;
         };
         *b = None;
-        let index: &'static SearchIndex<'static> = Box::leak(Box::new(index));
+        let index: &'static dyn split::Search = Box::leak(index);
         SEARCH.with(|s| {
             let _ = s.set(index);
         });
