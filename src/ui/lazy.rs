@@ -5,11 +5,11 @@
 //! pages' messages (`i18n::Part::Pages`) come first, with the first page loaded on demand.
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 use super::browser;
 use super::context::{lang, load_messages, t};
 use super::split;
+use crate::core::route::Route;
 use crate::i18n::{self, Msg, Part};
 
 /// A page whose code is split out of the first load, with its route's arguments.
@@ -27,6 +27,23 @@ pub enum Chunked {
 }
 
 impl Chunked {
+    /// The page of `route` when its code is split out (all but the catalogue and "page not
+    /// found").
+    pub fn of(route: Route) -> Option<Chunked> {
+        Some(match route {
+            Route::Fiche(code) => Chunked::Fiche(code),
+            Route::Assess(code) => Chunked::Assess(code),
+            Route::Experiences => Chunked::Experiences,
+            Route::Results => Chunked::Results,
+            Route::Compare => Chunked::Compare,
+            Route::Report => Chunked::Report,
+            Route::MyData => Chunked::MyData,
+            Route::Share(payload) => Chunked::Share(payload),
+            Route::Integrate => Chunked::Integrate,
+            Route::Catalogue(_) | Route::NotFound(_) => return None,
+        })
+    }
+
     /// Downloads the page's chunk (once; at once when it is already there) and builds the page.
     async fn load(self) -> split::Loaded {
         match self {
@@ -43,67 +60,104 @@ impl Chunked {
     }
 }
 
-/// The page `page`, once its chunk is loaded.
+/// What [`LazyPage`] shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Load {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// The page `page`, once its chunk is loaded. (A signal and a task, not `Suspense`, whose
+/// machinery would weigh on the first load for this one use.)
 #[component]
 pub fn LazyPage(page: Chunked) -> impl IntoView {
-    // Bumped by "Réessayer": a new attempt at loading the chunk.
-    let attempt = RwSignal::new(0_u32);
     let ui_lang = lang();
-    let loading = || {
-        view! {
+    let state = RwSignal::new(Load::Loading);
+    // The page built, kept here until it is shown.
+    let built: StoredValue<Option<AnyView>, LocalStorage> = StoredValue::new_local(None);
+    let owner = Owner::current().unwrap_or_default();
+    // The owner of what the latest attempt built, kept as long as the LazyPage (an owner whose
+    // last handle is dropped disposes what it owns).
+    let attempt_owner: StoredValue<Option<Owner>, LocalStorage> = StoredValue::new_local(None);
+    // One attempt at loading the chunk (at first, and on "Réessayer").
+    let load = move || {
+        state.set(Load::Loading);
+        let page = page.clone();
+        // What the page builds belongs to this attempt, under the LazyPage.
+        let attempt = owner.child();
+        attempt_owner.try_set_value(Some(attempt.clone()));
+        leptos::task::spawn_local(async move {
+            // The pages' messages before the page: its code may read them as it builds.
+            let lang = ui_lang.get_untracked();
+            let messages = if i18n::has_table(lang, Part::Pages) {
+                Ok(())
+            } else {
+                load_messages(lang, Part::Pages)
+                    .await
+                    .map_err(|e| format!("{e:?}"))
+            };
+            let loaded = match messages {
+                Ok(()) => with_owner(attempt, page.load())
+                    .await
+                    .map_err(|e| format!("{e:?}")),
+                Err(e) => Err(e),
+            };
+            match loaded {
+                Ok(view) => {
+                    if built.try_set_value(Some(view)).is_none() {
+                        state.try_set(Load::Ready);
+                    }
+                    // The loading heading had the focus (the page was opened from a link):
+                    // give it to the page's own heading.
+                    request_animation_frame(|| {
+                        if browser::focus_is_lost() {
+                            browser::focus_main_heading();
+                        }
+                    });
+                }
+                Err(e) => {
+                    leptos::logging::warn!("page chunk: {e}");
+                    state.try_set(Load::Failed);
+                }
+            }
+        });
+    };
+    load();
+    move || match state.get() {
+        Load::Loading => view! {
             <div class="page-loading" aria-busy="true" data-testid="page-loading">
                 <h1 tabindex="-1">{t(Msg::PageLoading)}</h1>
             </div>
         }
-    };
-    view! {
-        <Suspense fallback=loading>
-            {move || {
-                attempt.track();
-                let page = page.clone();
-                Suspend::new(SendWrapper::new(async move {
-                    // The pages' messages before the page: its code may read them as it builds.
-                    let lang = ui_lang.get_untracked();
-                    let messages = if i18n::has_table(lang, Part::Pages) {
-                        Ok(())
-                    } else {
-                        load_messages(lang, Part::Pages).await.map_err(|e| format!("{e:?}"))
-                    };
-                    let loaded = match messages {
-                        Ok(()) => page.load().await.map_err(|e| format!("{e:?}")),
-                        Err(e) => Err(e),
-                    };
-                    match loaded {
-                        Ok(view) => {
-                            // The loading heading had the focus (the page was opened from a
-                            // link): give it to the page's own heading.
-                            request_animation_frame(|| {
-                                if browser::focus_is_lost() {
-                                    browser::focus_main_heading();
-                                }
-                            });
-                            view
-                        }
-                        Err(e) => {
-                            leptos::logging::warn!("page chunk: {e}");
-                            view! {
-                                <div data-testid="page-failed">
-                                    <h1 tabindex="-1">{t(Msg::PageUnavailable)}</h1>
-                                    <p role="alert">{t(Msg::PageUnreachable)}</p>
-                                    <p>
-                                        <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                                            {t(Msg::DataRetry)}
-                                        </button>
-                                    </p>
-                                </div>
-                            }
-                            .into_any()
-                        }
-                    }
-                }))
-            }}
-        </Suspense>
+        .into_any(),
+        Load::Ready => built
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        Load::Failed => {
+            let load = load.clone();
+            view! {
+                <div data-testid="page-failed">
+                    <h1 tabindex="-1">{t(Msg::PageUnavailable)}</h1>
+                    <p role="alert">{t(Msg::PageUnreachable)}</p>
+                    <p>
+                        <button type="button" class="button" on:click=move |_| load()>
+                            {t(Msg::DataRetry)}
+                        </button>
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
     }
+}
+
+/// `fut`, each of its steps run with `owner` as the reactive owner (so that what it builds
+/// finds the context and is disposed with it).
+async fn with_owner<F: std::future::Future>(owner: Owner, fut: F) -> F::Output {
+    let mut fut = std::pin::pin!(fut);
+    std::future::poll_fn(move |cx| owner.with(|| fut.as_mut().poll(cx))).await
 }
 
 /// Both futures, polled side by side (two downloads start at once).
