@@ -450,34 +450,54 @@ pub fn read_index(json: &str) -> Result<Cards, DataError> {
             format!("format {} is not {INDEX_FORMAT}", index.format),
         ));
     }
-    let mut certs = Vec::with_capacity(index.fiches.len());
-    for (i, entry) in index.fiches.iter().enumerate() {
-        let cert = entry_to_card(&index, entry)
+    let CatalogueIndex {
+        fiche_bytes,
+        search_bytes,
+        certifiers,
+        nsf,
+        rome,
+        fiches,
+        ..
+    } = index;
+    let tables = Tables {
+        certifiers: &certifiers,
+        nsf: &nsf,
+        rome: &rome,
+    };
+    let mut certs = Vec::with_capacity(fiches.len());
+    for (i, entry) in fiches.into_iter().enumerate() {
+        let counts = (entry.bloc_count, entry.competency_count);
+        let cert = entry_to_card(&tables, entry)
+            .and_then(|cert| check_card(&cert).map(|()| cert))
             .map_err(|(field, message)| err(&format!("fiches[{i}].{field}"), message))?;
-        check_card(&cert)
-            .map_err(|(field, message)| err(&format!("fiches[{i}].{field}"), message))?;
-        certs.push((cert, (entry.bloc_count, entry.competency_count)));
+        certs.push((cert, counts));
     }
     Ok(Cards {
         catalogue: Catalogue::of_cards(certs).map_err(|e| DataError {
             file: "index.json".into(),
             ..e
         })?,
-        fiche_bytes: index.fiche_bytes,
-        search_bytes: index.search_bytes,
+        fiche_bytes,
+        search_bytes,
     })
 }
 
-/// An index entry as a certification (see [`card_of`]), its names and labels looked up.
-fn entry_to_card(
-    index: &CatalogueIndex,
-    e: &IndexEntry,
-) -> Result<Certification, (&'static str, String)> {
+/// The index's tables of names and labels, which entries point into.
+struct Tables<'a> {
+    certifiers: &'a [String],
+    nsf: &'a BTreeMap<String, String>,
+    rome: &'a BTreeMap<String, String>,
+}
+
+/// An index entry as a certification (the same as [`card_of`] gives from the whole fiche), its
+/// names and labels looked up. Built in place, from the entry's own strings: this runs at
+/// start-up, in the first load.
+fn entry_to_card(t: &Tables, e: IndexEntry) -> Result<Certification, (&'static str, String)> {
     let certifiers = e
         .certifiers
         .iter()
         .map(|i| {
-            index.certifiers.get(*i).map(|name| Certifier {
+            t.certifiers.get(*i).map(|name| Certifier {
                 name: name.clone(),
                 siret: None,
                 website: None,
@@ -485,23 +505,20 @@ fn entry_to_card(
         })
         .collect::<Option<Vec<_>>>()
         .ok_or(("certifiers", "no such certifier in the index".to_owned()))?;
-    let labels = |codes: &Option<Vec<String>>,
+    let labels = |codes: Option<Vec<String>>,
                   table: &BTreeMap<String, String>,
                   field: &'static str|
      -> Result<Option<Vec<CodeLabel>>, (&'static str, String)> {
         codes
-            .as_ref()
             .map(|codes| {
                 codes
-                    .iter()
-                    .map(|code| {
-                        table
-                            .get(code)
-                            .map(|label| CodeLabel {
-                                code: code.clone(),
-                                label: label.clone(),
-                            })
-                            .ok_or((field, format!("{code}: no label in the index")))
+                    .into_iter()
+                    .map(|code| match table.get(&code) {
+                        Some(label) => Ok(CodeLabel {
+                            label: label.clone(),
+                            code,
+                        }),
+                        None => Err((field, format!("{code}: no label in the index"))),
                     })
                     .collect()
             })
@@ -509,19 +526,17 @@ fn entry_to_card(
     };
     Ok(Certification {
         certifiers,
-        nsf: labels(&e.nsf, &index.nsf, "nsf")?,
-        rome: labels(&e.rome, &index.rome, "rome")?,
-        ..card_of(&Certification {
-            code: e.code.clone(),
-            title: e.title.clone(),
-            kind: e.kind.clone(),
-            abbreviation: e.abbreviation.clone(),
-            level: e.level,
-            registration_end: e.registration_end,
-            previous: e.previous.clone(),
-            next: e.next.clone(),
-            ..Certification::default()
-        })
+        nsf: labels(e.nsf, t.nsf, "nsf")?,
+        rome: labels(e.rome, t.rome, "rome")?,
+        code: e.code,
+        title: e.title,
+        kind: e.kind,
+        abbreviation: e.abbreviation,
+        level: e.level,
+        registration_end: e.registration_end,
+        previous: e.previous,
+        next: e.next,
+        ..Certification::default()
     })
 }
 

@@ -254,16 +254,10 @@ pub fn App() -> impl IntoView {
             {move || match shown_page.get() {
                 None => ().into_any(),
                 Some(Route::Catalogue(_)) => view! { <CataloguePage query /> }.into_any(),
-                Some(Route::Fiche(code)) => view! { <LazyPage page=Chunked::Fiche(code) /> }.into_any(),
-                Some(Route::Assess(code)) => view! { <LazyPage page=Chunked::Assess(code) /> }.into_any(),
-                Some(Route::Experiences) => view! { <LazyPage page=Chunked::Experiences /> }.into_any(),
-                Some(Route::Results) => view! { <LazyPage page=Chunked::Results /> }.into_any(),
-                Some(Route::Compare) => view! { <LazyPage page=Chunked::Compare /> }.into_any(),
-                Some(Route::Report) => view! { <LazyPage page=Chunked::Report /> }.into_any(),
-                Some(Route::MyData) => view! { <LazyPage page=Chunked::MyData /> }.into_any(),
-                Some(Route::Share(payload)) => view! { <LazyPage page=Chunked::Share(payload) /> }.into_any(),
-                Some(Route::Integrate) => view! { <LazyPage page=Chunked::Integrate /> }.into_any(),
-                Some(Route::NotFound(_)) => view! { <NotFound /> }.into_any(),
+                Some(route) => match Chunked::of(route) {
+                    Some(page) => view! { <LazyPage page /> }.into_any(),
+                    None => view! { <NotFound /> }.into_any(),
+                },
             }}
         </main>
         {move || rest.get().then(|| if embedded.is_some() { super::embed::footer() } else { view! { <Footer /> }.into_any() })}
