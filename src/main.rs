@@ -3,6 +3,8 @@
 //! own).
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic says what and where in the browser's console. (Not `console_error_panic_hook`:
+    // the JavaScript stack it adds names no Rust function in a release build.)
+    std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
     repere::ui::app::start();
 }
