@@ -153,100 +153,80 @@ pub fn index(v: &Json) -> Res<CatalogueIndex> {
     })
 }
 
-/// The entries, from their columns (see `Columns`).
-fn entries(v: &Json) -> Res<Vec<IndexEntry>> {
-    let (
-        [code, title, kind, abbreviation, level, certifiers, nsf, rome, registration_end, bloc_count, competency_count, previous, next],
-        [],
-    ) = fields(
-        v,
-        [
-            "code",
-            "title",
-            "kind",
-            "abbreviation",
-            "level",
-            "certifiers",
-            "nsf",
-            "rome",
-            "registration_end",
-            "bloc_count",
-            "competency_count",
-            "previous",
-            "next",
-        ],
-        [],
-    )?;
-    let strings = |v: &Json| list(v, string);
-    let optional_strings = |v: &Json| list(v, |v| option(v, string));
-    let counts = |v: &Json| list(v, int::<usize>);
-    let codes = |v: &Json| list(v, |v| option(v, |v| list(v, string)));
-    let refs = |v: &Json| list(v, |v| list(v, cert_ref));
-    let code = field("code", code, strings)?;
-    let title = field("title", title, strings)?;
-    let kind = field("kind", kind, optional_strings)?;
-    let abbreviation = field("abbreviation", abbreviation, optional_strings)?;
-    let level = field("level", level, |v| list(v, |v| option(v, int::<u8>)))?;
-    let certifiers = field("certifiers", certifiers, |v| list(v, counts))?;
-    let nsf = field("nsf", nsf, codes)?;
-    let rome = field("rome", rome, codes)?;
-    let registration_end = field("registration_end", registration_end, |v| {
-        list(v, |v| option(v, date))
-    })?;
-    let bloc_count = field("bloc_count", bloc_count, counts)?;
-    let competency_count = field("competency_count", competency_count, counts)?;
-    let previous = field("previous", previous, refs)?;
-    let next = field("next", next, refs)?;
+/// The columns of the entries, in this order (see `Columns`).
+const COLUMNS: [&str; 13] = [
+    "code",
+    "title",
+    "kind",
+    "abbreviation",
+    "level",
+    "certifiers",
+    "nsf",
+    "rome",
+    "registration_end",
+    "bloc_count",
+    "competency_count",
+    "previous",
+    "next",
+];
 
-    let n = code.len();
-    let lengths = [
-        title.len(),
-        kind.len(),
-        abbreviation.len(),
-        level.len(),
-        certifiers.len(),
-        nsf.len(),
-        rome.len(),
-        registration_end.len(),
-        bloc_count.len(),
-        competency_count.len(),
-        previous.len(),
-        next.len(),
-    ];
-    if lengths.iter().any(|l| *l != n) {
+/// The entries, from their columns (see `Columns`): every column an array of one value per
+/// entry, read row by row (no column is copied first: this runs in the first load).
+fn entries(v: &Json) -> Res<Vec<IndexEntry>> {
+    let (values, []) = fields(v, COLUMNS, [])?;
+    let mut columns: [&[Json]; 13] = [&[]; 13];
+    for (i, value) in values.into_iter().enumerate() {
+        columns[i] = match value {
+            Json::Arr(items) => items,
+            other => return Err((format!(".{}", COLUMNS[i]), expected("an array", other).1)),
+        };
+    }
+    let n = columns[0].len();
+    if columns.iter().any(|c| c.len() != n) {
+        let lengths: Vec<usize> = columns[1..].iter().map(|c| c.len()).collect();
         return Err(wrong(format!(
             "columns of unequal lengths: {n} codes, {lengths:?}"
         )));
     }
-    let mut title = title.into_iter();
-    let mut kind = kind.into_iter();
-    let mut abbreviation = abbreviation.into_iter();
-    let mut level = level.into_iter();
-    let mut certifiers = certifiers.into_iter();
-    let mut nsf = nsf.into_iter();
-    let mut rome = rome.into_iter();
-    let mut registration_end = registration_end.into_iter();
-    let mut bloc_count = bloc_count.into_iter();
-    let mut competency_count = competency_count.into_iter();
-    let mut previous = previous.into_iter();
-    let mut next = next.into_iter();
-    // Equal lengths were checked: every column has a next value.
-    Ok(code
-        .into_iter()
-        .map(|code| IndexEntry {
-            code,
-            title: title.next().unwrap_or_default(),
-            kind: kind.next().flatten(),
-            abbreviation: abbreviation.next().flatten(),
-            level: level.next().flatten(),
-            certifiers: certifiers.next().unwrap_or_default(),
-            nsf: nsf.next().flatten(),
-            rome: rome.next().flatten(),
-            registration_end: registration_end.next().flatten(),
-            bloc_count: bloc_count.next().unwrap_or_default(),
-            competency_count: competency_count.next().unwrap_or_default(),
-            previous: previous.next().unwrap_or_default(),
-            next: next.next().unwrap_or_default(),
-        })
-        .collect())
+    let mut out = Vec::with_capacity(n);
+    for row in 0..n {
+        let cell = Cell {
+            columns: &columns,
+            row,
+        };
+        out.push(IndexEntry {
+            code: cell.read(0, string)?,
+            title: cell.read(1, string)?,
+            kind: cell.read(2, |v| option(v, string))?,
+            abbreviation: cell.read(3, |v| option(v, string))?,
+            level: cell.read(4, |v| option(v, int::<u8>))?,
+            certifiers: cell.read(5, |v| list(v, int::<usize>))?,
+            nsf: cell.read(6, |v| option(v, |v| list(v, string)))?,
+            rome: cell.read(7, |v| option(v, |v| list(v, string)))?,
+            registration_end: cell.read(8, |v| option(v, date))?,
+            bloc_count: cell.read(9, int::<usize>)?,
+            competency_count: cell.read(10, int::<usize>)?,
+            previous: cell.read(11, |v| list(v, cert_ref))?,
+            next: cell.read(12, |v| list(v, cert_ref))?,
+        });
+    }
+    Ok(out)
+}
+
+/// One row of the columns.
+struct Cell<'a> {
+    columns: &'a [&'a [Json]; 13],
+    row: usize,
+}
+
+impl Cell<'_> {
+    /// The value of column `c` in this row, read by `read`; an error names both
+    /// (`.level[3]`).
+    fn read<T>(&self, c: usize, read: impl Fn(&Json) -> Res<T>) -> Res<T> {
+        let row = self.row;
+        within(
+            || format!(".{}[{row}]", COLUMNS[c]),
+            read(&self.columns[c][row]),
+        )
+    }
 }
