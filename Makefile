@@ -3,8 +3,9 @@
 # there. Nothing is downloaded after it: Trunk and cargo run --offline.
 #
 #   make serve   the app on http://127.0.0.1:8080 (rebuilds on change)
-#   make test    everything CI checks: fmt, clippy, native tests, wasm tests in Chromium,
-#                release build, first-load size budget, end-to-end + accessibility tests
+#   make test    everything CI checks: fmt, clippy, native tests, the build scripts' tests,
+#                wasm tests in Chromium, release build, first-load size budget, end-to-end +
+#                accessibility tests
 #   make bench   benchmarks of the core (cargo bench) and, if present, tests/e2e/bench*.mjs
 #   make perf    Lighthouse mobile + desktop on the release build served with gzip (3 runs each,
 #                medians; installs scripts/perf's own npm packages the first time)
@@ -28,7 +29,7 @@ WASM_TEST_FLAGS := $(foreach f,$(WASM_TESTS),--test $(basename $(notdir $(f))))
 BROWSER_BENCHES := $(wildcard tests/e2e/bench*.mjs)
 NODE_TEST := node --test --test-concurrency=1 --test-reporter=spec
 
-.PHONY: help bootstrap serve serve-dist build size fmt-check clippy lint test-native test-wasm \
+.PHONY: help bootstrap serve serve-dist build size fmt-check clippy lint test-native test-scripts test-wasm \
         e2e test bench perf clean
 
 help:
@@ -78,7 +79,11 @@ endif
 e2e:
 	$(NODE_TEST) tests/e2e/
 
-test: bootstrap lint test-native test-wasm build size e2e
+# The build scripts' own tests (no browser).
+test-scripts:
+	$(NODE_TEST) tests/scripts/
+
+test: bootstrap lint test-native test-scripts test-wasm build size e2e
 	@echo "==> make test: all passed"
 
 bench: bootstrap

@@ -23,6 +23,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
+import { readLink } from './split-link.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -76,9 +77,13 @@ function resolveRef(ref, fromFile) {
 // The chunks the link module loads on demand. The service worker precaches them after the
 // first load (offline): reported on a line of their own, not counted in the first load.
 const linkName = readdirSync(dist).find((f) => LINK_MODULE.test(f));
-const CHUNKS = new Set(
-  linkName ? [...readFileSync(join(dist, linkName), 'utf8').matchAll(/new URL\("\.\/([^"]+\.wasm)"/g)].map((m) => m[1]) : [],
-);
+let link;
+try {
+  link = linkName && readLink(readFileSync(join(dist, linkName), 'utf8'));
+} catch (e) {
+  fail(`${linkName}: ${e.message}`);
+}
+const CHUNKS = new Set(link ? [...link.chunks.values(), ...link.points.map((p) => p.file)] : []);
 
 const seen = new Set();
 const queue = [join(dist, 'index.html')];
@@ -131,22 +136,10 @@ console.log('-'.repeat(width + 32));
 console.log(line('total first load', String(total.raw), String(total.gzip)));
 console.log(`= ${kb(total.raw)} raw, ${kb(total.gzip)} gzip; budget ${budget} bytes gzip (${kb(budget)}, ${relative(ROOT, budgetFile)})`);
 
-// First load per page kind: the first load + the page's chunks (the link module's loaders:
-// `__wasm_split_load_<page> = …makeLoad(() => … "./split_<page>-<hash>.wasm" …, [__chunk_N, …])`).
+// First load per page kind: the first load + the page's chunks (its split point's file and the
+// chunks it needs, from the link module's table).
 const pages = [{ page: 'catalogue', extra: [] }];
-const linkFile = linkName && join(dist, linkName);
-if (linkFile) {
-  const link = readFileSync(linkFile, 'utf8');
-  const chunkFiles = new Map(
-    [...link.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{[^}]*?new URL\("\.\/([^"]+\.wasm)"/g)].map((m) => [m[1], m[2]]),
-  );
-  for (const m of link.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{[^}]*?new URL\("\.\/([^"]+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]/g)) {
-    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d));
-    if (deps.some((d) => !d)) fail(`${relative(dist, linkFile)}: a chunk of ${m[1]} has no file`);
-    pages.push({ page: m[1], extra: [m[2], ...deps] });
-  }
-  if (pages.length === 1) fail(`${relative(dist, linkFile)}: no page chunk found`);
-}
+for (const { name, file, deps } of link ? link.points : []) pages.push({ page: name, extra: [file, ...deps] });
 const fichesDir = join(dist, 'data/fiches');
 const largestFiche = existsSync(fichesDir)
   ? readdirSync(fichesDir).map((f) => `data/fiches/${f}`).sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size)[0]
