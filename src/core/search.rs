@@ -42,6 +42,56 @@ impl Query {
             && self.nsf.is_none()
             && self.rome.is_none()
     }
+
+    /// How many filters are set (the text aside).
+    pub fn active_filters(&self) -> usize {
+        Filter::ALL.into_iter().filter(|f| !f.value(self).is_empty()).count()
+    }
+}
+
+/// A filter of the catalogue, as its select reads and sets it: a value in the URL's words, ""
+/// for "all".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Level,
+    Status,
+    Certifier,
+    Rome,
+    Nsf,
+}
+
+impl Filter {
+    /// In the page's order.
+    pub const ALL: [Filter; 5] = [
+        Filter::Level,
+        Filter::Status,
+        Filter::Certifier,
+        Filter::Rome,
+        Filter::Nsf,
+    ];
+
+    /// The filter's value in `q` ("" when it is not set).
+    pub fn value(self, q: &Query) -> String {
+        match self {
+            Filter::Level => q.level.map(|l| l.to_string()).unwrap_or_default(),
+            Filter::Status => q.status.map(|s| s.as_str()).unwrap_or_default().to_owned(),
+            Filter::Certifier => q.certifier.clone().unwrap_or_default(),
+            Filter::Rome => q.rome.clone().unwrap_or_default(),
+            Filter::Nsf => q.nsf.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Sets the filter in `q` to `value`; "" (or a value the filter cannot hold) unsets it.
+    pub fn set(self, q: &mut Query, value: &str) {
+        let text = Some(value.to_owned()).filter(|v| !v.is_empty());
+        match self {
+            Filter::Level => q.level = value.parse().ok(),
+            Filter::Status => q.status = Status::parse(value),
+            Filter::Certifier => q.certifier = text,
+            Filter::Rome => q.rome = text,
+            Filter::Nsf => q.nsf = text,
+        }
+    }
 }
 
 /// The part of a certification a reason points to.
@@ -718,6 +768,51 @@ fn match_cert(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_filter_reads_back_what_it_sets_and_empty_unsets_it() {
+        // (filter, value set, value read back)
+        let cases = [
+            (Filter::Level, "5", "5"),
+            (Filter::Level, "x", ""),
+            (Filter::Level, "300", ""),
+            (Filter::Status, "expired", "expired"),
+            (Filter::Status, "Expired", ""),
+            (Filter::Certifier, "ADEF", "ADEF"),
+            (Filter::Rome, "K1204", "K1204"),
+            (Filter::Nsf, "332t", "332t"),
+        ];
+        for (filter, set, read) in cases {
+            let mut q = Query::default();
+            filter.set(&mut q, set);
+            assert_eq!(filter.value(&q), read, "{filter:?} set to {set:?}");
+            assert_eq!(q.active_filters(), usize::from(!read.is_empty()), "{filter:?} {set:?}");
+            let others = Filter::ALL.into_iter().filter(|f| *f != filter);
+            for other in others {
+                assert_eq!(other.value(&q), "", "{filter:?} set {other:?}");
+            }
+            filter.set(&mut q, "");
+            assert_eq!(q, Query::default(), "{filter:?}: \"\" unsets it");
+        }
+    }
+
+    #[test]
+    fn active_filters_counts_the_filters_not_the_text() {
+        let mut q = Query {
+            text: "médiation".into(),
+            ..Query::default()
+        };
+        assert_eq!(q.active_filters(), 0);
+        for (n, filter) in Filter::ALL.into_iter().enumerate() {
+            let value = match filter {
+                Filter::Level => "6",
+                Filter::Status => "active",
+                _ => "X",
+            };
+            filter.set(&mut q, value);
+            assert_eq!(q.active_filters(), n + 1);
+        }
+    }
 
     #[test]
     fn browsing_lists_what_an_empty_search_lists() {

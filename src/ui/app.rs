@@ -10,7 +10,6 @@ use super::catalogue::page::CataloguePage;
 use super::context::{provide_route, t, Env, MessagesError, UiLang};
 use super::fiches::provide_fiches;
 use super::lazy::{both, Chunked, LazyPage};
-use super::not_found::NotFound;
 use super::notice::{NoticeArea, Notices};
 use super::selection::SelectionBar;
 use super::shell::{Footer, Header};
@@ -253,10 +252,9 @@ pub fn App() -> impl IntoView {
             <NoticeArea />
             {move || match shown_page.get() {
                 None => ().into_any(),
-                Some(Route::Catalogue(_)) => view! { <CataloguePage query /> }.into_any(),
                 Some(route) => match Chunked::of(route) {
                     Some(page) => view! { <LazyPage page /> }.into_any(),
-                    None => view! { <NotFound /> }.into_any(),
+                    None => view! { <CataloguePage query /> }.into_any(),
                 },
             }}
         </main>

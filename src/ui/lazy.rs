@@ -24,11 +24,11 @@ pub enum Chunked {
     MyData,
     Share(String),
     Integrate,
+    NotFound,
 }
 
 impl Chunked {
-    /// The page of `route` when its code is split out (all but the catalogue and "page not
-    /// found").
+    /// The page of `route` when its code is split out (all but the catalogue).
     pub fn of(route: Route) -> Option<Chunked> {
         Some(match route {
             Route::Fiche(code) => Chunked::Fiche(code),
@@ -40,7 +40,8 @@ impl Chunked {
             Route::MyData => Chunked::MyData,
             Route::Share(payload) => Chunked::Share(payload),
             Route::Integrate => Chunked::Integrate,
-            Route::Catalogue(_) | Route::NotFound(_) => return None,
+            Route::NotFound(_) => Chunked::NotFound,
+            Route::Catalogue(_) => return None,
         })
     }
 
@@ -56,6 +57,7 @@ impl Chunked {
             Chunked::MyData => split::data_page().await,
             Chunked::Share(payload) => split::share_page(payload).await,
             Chunked::Integrate => split::integrate_page().await,
+            Chunked::NotFound => split::not_found_page().await,
         }
     }
 }

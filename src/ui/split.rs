@@ -30,6 +30,7 @@ use super::data::share::SharePage;
 use super::embed::builder::IntegratePage;
 use super::experiences::page::ExperiencesPage;
 use super::fiche::page::FichePage;
+use super::not_found::NotFound;
 use super::results::compare::ComparePage;
 use super::results::page::ResultsPage;
 use super::results::report::ReportPage;
@@ -80,6 +81,12 @@ pub fn share_page(payload: String) -> Loaded {
 #[wasm_split(integrate, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn integrate_page() -> Loaded {
     Ok(view! { <IntegratePage /> }.into_any())
+}
+
+/// "Page introuvable" for an address Repère does not know (rare: not worth the first load).
+#[wasm_split(not_found, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn not_found_page() -> Loaded {
+    Ok(view! { <NotFound /> }.into_any())
 }
 
 /// The share-link payload of `work` ("Ouvrir dans Repère" in embedded mode): the encoder and

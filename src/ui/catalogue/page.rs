@@ -7,8 +7,8 @@ use super::card::CertCard;
 use crate::core::catalogue::Status;
 use crate::core::model::CodeLabel;
 use crate::core::route::Route;
-use crate::core::search::{browse, Hit, Query, MAX_QUERY_CHARS};
-use crate::i18n::{status_name, Msg};
+use crate::core::search::{browse, Filter, Hit, Query, MAX_QUERY_CHARS};
+use crate::i18n::{status_name, Lang, Msg};
 use crate::ui::browser;
 use crate::ui::context::{env, lang, navigate, t};
 use crate::ui::embed::embedded;
@@ -85,20 +85,7 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
         list
     });
     // How many filters are set, and whether the filters are unfolded (phones only).
-    let active_filters = move || {
-        query.with(|q| {
-            [
-                q.level.is_some(),
-                q.status.is_some(),
-                q.certifier.is_some(),
-                q.nsf.is_some(),
-                q.rome.is_some(),
-            ]
-            .into_iter()
-            .filter(|set| *set)
-            .count()
-        })
-    };
+    let active_filters = move || query.with(Query::active_filters);
     let filters_open = RwSignal::new(active_filters() > 0);
     Effect::new(move |previous: Option<()>| {
         query.track();
@@ -112,21 +99,40 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
         navigate(Route::Catalogue(q), replace);
     };
 
-    let levels = env.catalogue.levels();
-    let code_options = |codes: Vec<&CodeLabel>| -> Vec<(String, String)> {
+    // Each filter's options: its value in the URL, and what the select shows.
+    let codes = |codes: Vec<&CodeLabel>| -> Vec<(String, Choice)> {
         codes
             .into_iter()
-            .map(|c| (c.code.clone(), format!("{} — {}", c.code, c.label)))
+            .map(|c| (c.code.clone(), Choice::Text(format!("{} — {}", c.code, c.label))))
             .collect()
     };
-    let rome_codes = code_options(env.catalogue.rome_codes());
-    let nsf_codes = code_options(env.catalogue.nsf_codes());
-    let certifiers: Vec<String> = env
-        .catalogue
-        .certifiers()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    let filters = [
+        (
+            Filter::Level,
+            env.catalogue
+                .levels()
+                .into_iter()
+                .map(|l| (l.to_string(), Choice::Level(l)))
+                .collect(),
+        ),
+        (
+            Filter::Status,
+            Status::ALL
+                .into_iter()
+                .map(|s| (s.as_str().to_owned(), Choice::Status(s)))
+                .collect(),
+        ),
+        (
+            Filter::Certifier,
+            env.catalogue
+                .certifiers()
+                .into_iter()
+                .map(|c| (c.to_owned(), Choice::Text(c.to_owned())))
+                .collect(),
+        ),
+        (Filter::Rome, codes(env.catalogue.rome_codes())),
+        (Filter::Nsf, codes(env.catalogue.nsf_codes())),
+    ];
 
     view! {
         <div class="page">
@@ -167,65 +173,7 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
                     </button>
                     <fieldset id="filters" class=move || if filters_open.get() { "filters filters--open" } else { "filters" }>
                         <legend>{t(Msg::Filters)}</legend>
-                        <div class="field">
-                            <label for="filter-level">{t(Msg::FilterLevel)}</label>
-                            <select
-                                id="filter-level"
-                                prop:value=move || query.with(|q| q.level.map(|l| l.to_string()).unwrap_or_default())
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    update(&|q| q.level = v.parse().ok(), false);
-                                }
-                            >
-                                <option value="">{t(Msg::FilterAll)}</option>
-                                {levels.iter().map(|l| {
-                                    let l = *l;
-                                    view! {
-                                        <option value=l.to_string()>
-                                            {move || Msg::LevelN.fill(lang.get(), &[("n", &l.to_string())])}
-                                        </option>
-                                    }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="filter-status">{t(Msg::FilterStatus)}</label>
-                            <select
-                                id="filter-status"
-                                prop:value=move || query.with(|q| q.status.map(|s| s.as_str()).unwrap_or_default().to_owned())
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    update(&|q| q.status = Status::parse(&v), false);
-                                }
-                            >
-                                <option value="">{t(Msg::FilterAll)}</option>
-                                {Status::ALL.into_iter().map(|s| view! {
-                                    <option value=s.as_str()>{t(status_name(s))}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="filter-certifier">{t(Msg::FilterCertifier)}</label>
-                            <select
-                                id="filter-certifier"
-                                prop:value=move || query.with(|q| q.certifier.clone().unwrap_or_default())
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    update(&|q| q.certifier = Some(v.clone()).filter(|s| !s.is_empty()), false);
-                                }
-                            >
-                                <option value="">{t(Msg::FilterAll)}</option>
-                                {certifiers.into_iter().map(|c| view! {
-                                    <option value=c.clone()>{c.clone()}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <CodeFilter id="filter-rome" label=Msg::FilterRome codes=rome_codes
-                            value=Signal::derive(move || query.with(|q| q.rome.clone().unwrap_or_default()))
-                            set=move |v: String| update(&|q| q.rome = Some(v.clone()).filter(|s| !s.is_empty()), false) />
-                        <CodeFilter id="filter-nsf" label=Msg::FilterNsf codes=nsf_codes
-                            value=Signal::derive(move || query.with(|q| q.nsf.clone().unwrap_or_default()))
-                            set=move |v: String| update(&|q| q.nsf = Some(v.clone()).filter(|s| !s.is_empty()), false) />
+                        {filters.into_iter().map(|(filter, options)| view! { <FilterSelect filter options query /> }).collect_view()}
                     </fieldset>
                     <Show when=move || query.with(|q| !q.is_empty())>
                         <button type="button" class="button button--secondary" on:click=move |_| {
@@ -288,21 +236,49 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
     }
 }
 
-/// A filter by code (ROME, NSF): "all", then each code of the catalogue with its label.
+/// What an option of a filter shows.
+enum Choice {
+    Text(String),
+    Level(u8),
+    Status(Status),
+}
+
+impl Choice {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Choice::Text(text) => text.clone(),
+            Choice::Level(n) => Msg::LevelN.fill(lang, &[("n", &n.to_string())]),
+            Choice::Status(s) => status_name(*s).text(lang).to_owned(),
+        }
+    }
+}
+
+/// A filter's select: "all", then `options` (value, what it shows). Choosing one adds a history
+/// entry (the back button returns to the previous filters). One component for every filter:
+/// one copy of its code in the first load.
 #[component]
-fn CodeFilter(
-    id: &'static str,
-    label: Msg,
-    codes: Vec<(String, String)>,
-    value: Signal<String>,
-    set: impl Fn(String) + 'static,
-) -> impl IntoView {
+fn FilterSelect(filter: Filter, options: Vec<(String, Choice)>, query: Memo<Query>) -> impl IntoView {
+    let lang = lang();
+    let (id, label) = match filter {
+        Filter::Level => ("filter-level", Msg::FilterLevel),
+        Filter::Status => ("filter-status", Msg::FilterStatus),
+        Filter::Certifier => ("filter-certifier", Msg::FilterCertifier),
+        Filter::Rome => ("filter-rome", Msg::FilterRome),
+        Filter::Nsf => ("filter-nsf", Msg::FilterNsf),
+    };
     view! {
         <div class="field">
             <label for=id>{t(label)}</label>
-            <select id=id prop:value=move || value.get() on:change=move |ev| set(event_target_value(&ev))>
+            <select id=id prop:value=move || query.with(|q| filter.value(q))
+                on:change=move |ev| {
+                    let mut q = query.get_untracked();
+                    filter.set(&mut q, &event_target_value(&ev));
+                    navigate(Route::Catalogue(q), false);
+                }>
                 <option value="">{t(Msg::FilterAll)}</option>
-                {codes.into_iter().map(|(code, text)| view! { <option value=code>{text}</option> }).collect_view()}
+                {options.into_iter().map(|(value, choice)| view! {
+                    <option value=value>{move || choice.text(lang.get())}</option>
+                }).collect_view()}
             </select>
         </div>
     }
