@@ -45,7 +45,10 @@ impl Query {
 
     /// How many filters are set (the text aside).
     pub fn active_filters(&self) -> usize {
-        Filter::ALL.into_iter().filter(|f| !f.value(self).is_empty()).count()
+        Filter::ALL
+            .into_iter()
+            .filter(|f| !f.value(self).is_empty())
+            .count()
     }
 }
 
@@ -786,7 +789,11 @@ mod tests {
             let mut q = Query::default();
             filter.set(&mut q, set);
             assert_eq!(filter.value(&q), read, "{filter:?} set to {set:?}");
-            assert_eq!(q.active_filters(), usize::from(!read.is_empty()), "{filter:?} {set:?}");
+            assert_eq!(
+                q.active_filters(),
+                usize::from(!read.is_empty()),
+                "{filter:?} {set:?}"
+            );
             let others = Filter::ALL.into_iter().filter(|f| *f != filter);
             for other in others {
                 assert_eq!(other.value(&q), "", "{filter:?} set {other:?}");

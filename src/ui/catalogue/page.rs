@@ -103,7 +103,12 @@ pub fn CataloguePage(query: Memo<Query>) -> impl IntoView {
     let codes = |codes: Vec<&CodeLabel>| -> Vec<(String, Choice)> {
         codes
             .into_iter()
-            .map(|c| (c.code.clone(), Choice::Text(format!("{} — {}", c.code, c.label))))
+            .map(|c| {
+                (
+                    c.code.clone(),
+                    Choice::Text(format!("{} — {}", c.code, c.label)),
+                )
+            })
             .collect()
     };
     let filters = [
@@ -257,7 +262,11 @@ impl Choice {
 /// entry (the back button returns to the previous filters). One component for every filter:
 /// one copy of its code in the first load.
 #[component]
-fn FilterSelect(filter: Filter, options: Vec<(String, Choice)>, query: Memo<Query>) -> impl IntoView {
+fn FilterSelect(
+    filter: Filter,
+    options: Vec<(String, Choice)>,
+    query: Memo<Query>,
+) -> impl IntoView {
     let lang = lang();
     let (id, label) = match filter {
         Filter::Level => ("filter-level", Msg::FilterLevel),
