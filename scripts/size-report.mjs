@@ -62,6 +62,9 @@ const OTHER_TABLES = /^data\/i18n\/(?!fr-start-)[^/]+\.json$/;
 // Downloaded on a first visit even when only the wasm names them.
 const WELL_KNOWN = ['sw.js', 'service-worker.js', 'manifest.webmanifest', 'manifest.json', 'favicon.ico'];
 
+// The pages' stylesheet (style/pages.css, which the link module loads with a page's chunks):
+// downloaded with the first page loaded on demand; precached by the service worker.
+const PAGES_CSS = /^pages-[0-9a-f]+\.css$/;
 // The link module of the split wasm (scripts/split.mjs).
 const LINK_MODULE = /^__wasm_split-[0-9a-f]+\.js$/;
 
@@ -101,7 +104,7 @@ while (queue.length > 0) {
     if (CHUNKS.has(match[1].replace(/^.*\//, ''))) continue; // loaded on demand (or precached)
     const target = resolveRef(match[1], file);
     const path = target && relative(dist, target).split(sep).join('/');
-    if (target && (ON_USE.test(path) || OTHER_TABLES.test(path))) continue;
+    if (target && (ON_USE.test(path) || OTHER_TABLES.test(path) || PAGES_CSS.test(path))) continue;
     if (target && !seen.has(target)) queue.push(target);
   }
 }
@@ -139,7 +142,7 @@ console.log(`= ${kb(total.raw)} raw, ${kb(total.gzip)} gzip; budget ${budget} by
 // First load per page kind: the first load + the page's chunks (its split point's file and the
 // chunks it needs, from the link module's table).
 const pages = [{ page: 'catalogue', extra: [] }];
-for (const { name, file, deps } of link ? link.points : []) pages.push({ page: name, extra: [file, ...deps] });
+for (const { name, file, deps, css } of link ? link.points : []) pages.push({ page: name, extra: [file, ...deps, ...(css ? [css] : [])] });
 const fichesDir = join(dist, 'data/fiches');
 const largestFiche = existsSync(fichesDir)
   ? readdirSync(fichesDir).map((f) => `data/fiches/${f}`).sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size)[0]
@@ -169,6 +172,8 @@ const tables = existsSync(i18nDir) ? readdirSync(i18nDir).sort().map((f) => size
 const firstTable = tables.find((t) => FIRST_TABLE.test(t.file));
 const pagesTable = tables.find((t) => /^data\/i18n\/fr-pages-/.test(t.file));
 const enStart = tables.find((t) => /^data\/i18n\/en-start-/.test(t.file));
+const pagesCss = link?.points.find((p) => p.css)?.css;
+if (pagesCss) console.log(`Pages' stylesheet (with the first page loaded on demand): ${pagesCss} ${sizeOf(join(dist, pagesCss)).gzip} bytes gzip`);
 for (const p of [...shown, ...helpers]) {
   if (p.page === 'fiche' && largestFiche) p.extra.push(largestFiche);
   if (pagesTable && p.page !== 'catalogue' && !(p.page in HELPERS)) p.extra.push(pagesTable.file);

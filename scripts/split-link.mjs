@@ -86,10 +86,15 @@ const unranges = (text) => (text ? text.split(',').flatMap((r) => {
   return Array.from({ length: b - a + 1 }, (_, k) => a + k);
 }) : []);
 
+/** The split points that are code, not pages: they do not need the pages' stylesheet (the
+ * search index's builder runs on the catalogue, whose styles are all in style/main.css). */
+export const CODE_ONLY = ['fiche_reader', 'saved_work', 'search_builder', 'share_link', 'embed_mode'];
+
 /** The compact module: `link` as parsed by parseSplitLink, `names` maps a wasm file of the
  * original module to the name it is served under (`chunk_15.wasm` → `chunk_15-<hash>.wasm`),
- * `glue` is the name the glue is served under. */
-export function compactLink(link, names, glue) {
+ * `glue` is the name the glue is served under, `css` the pages' stylesheet, which every page's
+ * loader (every split point but CODE_ONLY's) loads with its chunks. */
+export function compactLink(link, names, glue, css) {
   const served = (file) => {
     const name = names.get(file);
     if (!name) throw new Error(`no served name for ${file}`);
@@ -110,14 +115,21 @@ export function compactLink(link, names, glue) {
     'const W=f=>async(c,d)=>{let o;try{await f();o=!0}catch(e){console.error(e);o=!1}finally{g().__wasm_split.__indirect_function_table.get(c)(d,o)}};',
     // makeLoad: the file's download starts with its dependencies'; a failed load is not kept.
     'const L=(u,d)=>{const l=async()=>{const p=d.map(f=>f()),r=fetch(new URL(u,import.meta.url));r.catch(()=>{});await Promise.all(p);return WebAssembly.instantiateStreaming(r,g())};let m;return()=>{if(m===void 0){const x=l();x.catch(()=>{if(m===x)m=void 0});m=x}return m}};',
+    // The pages' stylesheet: one <link>, resolved once it applies; on failure taken away, so
+    // that the page's next attempt ("Réessayer") adds it again.
+    `const S=()=>S.p??=new Promise((y,n)=>{const l=document.createElement("link");l.rel="stylesheet";l.href=new URL("./${css}",import.meta.url);l.onload=y;l.onerror=()=>{l.remove();S.p=void 0;n(Error("${css}"))};document.head.append(l)});`,
     'const C={},D=t=>t?t.split(",").flatMap(r=>{const[a,b=a]=r.split("-").map(Number);return Array.from({length:b-a+1},(_,k)=>()=>C[a+k]())}):[];',
     `for(const e of"${table}".split(" ")){const[n,h,d]=e.split(":");C[n]=L(\`./chunk_\${n}-\${h}.wasm\`,D(d))}`,
-    ...link.points.map(({ name, file, deps }) => `export const __wasm_split_load_${name}=W(L("./${served(file)}",D("${ranges(deps)}")));`),
+    ...link.points.map(({ name, file, deps }) => {
+      const needs = CODE_ONLY.includes(name) ? `D("${ranges(deps)}")` : `[S,...D("${ranges(deps)}")]`;
+      return `export const __wasm_split_load_${name}=W(L("./${served(file)}",${needs}));`;
+    }),
   ];
   return `${lines.join('\n')}\n`;
 }
 
-/** The compact module → { chunks: Map(n → file), points: [{ name, file, deps: [files] }] }. */
+/** The compact module → { chunks: Map(n → file), points: [{ name, file, deps: [files], css }] }
+ * (css: the stylesheet a page's loader loads, undefined for code). */
 export function readLink(text) {
   const table = text.match(/^for\(const e of"([^"]*)"\.split/m)?.[1];
   if (table === undefined) throw new Error('not a compact link module (scripts/split-link.mjs)');
@@ -125,14 +137,16 @@ export function readLink(text) {
     const [n, h] = e.split(':');
     return [Number(n), `chunk_${n}-${h}.wasm`];
   }));
-  const points = [...text.matchAll(/^export const __wasm_split_load_(\w+)=W\(L\("\.\/([^"]+\.wasm)",D\("([^"]*)"\)\)\);$/gm)]
-    .map(([, name, file, deps]) => ({
+  const css = text.match(/^const S=.*?new URL\("\.\/([^"]+\.css)"/m)?.[1];
+  const points = [...text.matchAll(/^export const __wasm_split_load_(\w+)=W\(L\("\.\/([^"]+\.wasm)",(\[S,\.\.\.)?D\("([^"]*)"\)\]?\)\);$/gm)]
+    .map(([, name, file, styled, deps]) => ({
       name,
       file,
       deps: unranges(deps).map((n) => {
         if (!chunks.has(n)) throw new Error(`${name} needs chunk ${n}, which the table does not name`);
         return chunks.get(n);
       }),
+      css: styled ? css : undefined,
     }));
   if (points.length === 0) throw new Error('the compact link module has no split point');
   return { chunks, points };

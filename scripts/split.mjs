@@ -11,7 +11,8 @@
 // names (so Trunk's loader in index.html stays as it is; its integrity hashes are recomputed),
 // adding the link module `__wasm_split-<hash>.js` (which the glue imports, and which fetches
 // the chunks; written compact by scripts/split-link.mjs) and the chunks, each named after its
-// content hash.
+// content hash; and the pages' stylesheet (style/pages.css → pages-<hash>.css), which the link
+// module loads with every page's chunks.
 //
 // Usage: node scripts/split.mjs <staging dir>   (TRUNK_PROFILE=release|debug, from Trunk)
 
@@ -20,7 +21,7 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import {
-  copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
+  copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -47,6 +48,11 @@ const run = (cmd, args) => {
 };
 const digest = (bytes, algo = 'sha256') => createHash(algo).update(bytes).digest();
 const shortHash = (bytes) => digest(bytes).toString('hex').slice(0, 16);
+// The chunks' names carry 8 hex digits of their content's hash (as Vite's do): there are some
+// 130 of them, each named in the link module and in the service worker's list, where 16 digits
+// cost about 1 KB gzip of the first load. Two builds' versions of one chunk_N colliding is a
+// 1 in 4·10⁹ chance, and the worker revalidates what it precaches anyway.
+const chunkHash = (bytes) => digest(bytes).toString('hex').slice(0, 8);
 
 // Trunk's output: repere-<hash>.js and repere-<hash>_bg.wasm.
 const glue = readdirSync(staging).find((f) => /^repere-[0-9a-f]+\.js$/.test(f));
@@ -96,17 +102,24 @@ try {
   const names = new Map();
   for (const chunk of chunks) {
     const bytes = readFileSync(join(splitDir, chunk));
-    const named = `${chunk.slice(0, -'.wasm'.length)}-${shortHash(bytes)}.wasm`;
+    const named = `${chunk.slice(0, -'.wasm'.length)}-${chunkHash(bytes)}.wasm`;
     names.set(chunk, named);
     writeFileSync(join(staging, named), bytes);
   }
   const named = new Set([...link.chunks, ...link.points].map((l) => l.file));
   const stray = chunks.find((c) => !named.has(c));
   if (stray) fail(`the link module does not name ${stray}`);
+  // The pages' stylesheet (style/pages.css) is not linked by index.html: the link module loads
+  // it with a page's chunks (scripts/split-link.mjs), so no page is ever shown without it.
+  const pagesTmp = join(staging, 'pages.css');
+  copyFileSync(join(ROOT, 'style/pages.css'), pagesTmp);
+  if (release) minifyCssFile(pagesTmp);
+  const pagesCss = `pages-${shortHash(readFileSync(pagesTmp))}.css`;
+  renameSync(pagesTmp, join(staging, pagesCss));
   // One table instead of a loader per file (scripts/split-link.mjs): 4.2 -> 2.4 KB gzip.
   let compact;
   try {
-    compact = compactLink(link, names, glue);
+    compact = compactLink(link, names, glue, pagesCss);
   } catch (e) {
     fail(`the link module: ${e.message}`);
   }
@@ -121,7 +134,7 @@ try {
   writeFileSync(join(staging, glue), js);
   // The stylesheet too (Trunk's own minifier would also rewrite index.html, which
   // scripts/prerender.mjs reads).
-  const styles = readdirSync(staging).filter((f) => f.endsWith('.css'));
+  const styles = readdirSync(staging).filter((f) => f.endsWith('.css') && f !== pagesCss);
   if (release) styles.forEach((f) => minifyCssFile(join(staging, f)));
   copyFileSync(join(outDir, `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`));
 

@@ -178,7 +178,7 @@ fn no_ui_module_imports_the_app_root() {
 
 /// The modules of the pages loaded on demand (`ui::split` is the only module that imports
 /// them): the code of a first visit to the catalogue never runs theirs.
-const PAGE_MODULES: [&str; 7] = [
+const PAGE_MODULES: [&str; 8] = [
     "src/ui/fiche/",
     "src/ui/assess/",
     "src/ui/experiences/",
@@ -186,7 +186,29 @@ const PAGE_MODULES: [&str; 7] = [
     "src/ui/data/",
     "src/ui/embed/builder.rs",
     "src/ui/embed/send.rs",
+    "src/ui/not_found.rs",
 ];
+
+/// The first screen's UI sources: every UI module but the pages', and the wording helpers of
+/// `i18n`, as (path shown, text).
+fn first_screen_sources(root: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(&root.join("src/ui"), &mut files);
+    files.push(root.join("src/i18n/mod.rs"));
+    files
+        .into_iter()
+        .map(|file| {
+            let shown = file
+                .strip_prefix(root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{shown}: {e}"));
+            (shown, text)
+        })
+        .filter(|(shown, _)| !PAGE_MODULES.iter().any(|m| shown.starts_with(m)))
+        .collect()
+}
 
 /// The `Msg::…` names a source text mentions, outside comments and `#[cfg(test)] mod … { }`
 /// blocks (a block ends at the first `}` in column 0).
@@ -249,20 +271,8 @@ fn the_first_screen_names_only_messages_it_downloads() {
         .map(|m| format!("{m:?}"))
         .collect();
     let all: Vec<String> = Msg::ALL.iter().map(|m| format!("{m:?}")).collect();
-    let mut files = Vec::new();
-    rust_files(&root.join("src/ui"), &mut files);
-    files.push(root.join("src/i18n/mod.rs"));
     let mut checked = 0;
-    for file in files {
-        let shown = file
-            .strip_prefix(root)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
-        if PAGE_MODULES.iter().any(|m| shown.starts_with(m)) {
-            continue;
-        }
-        let source = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{shown}: {e}"));
+    for (shown, source) in first_screen_sources(root) {
         if !shown.ends_with("ui/split.rs") && !shown.ends_with("/mod.rs") {
             for m in [
                 "fiche::",
@@ -272,6 +282,7 @@ fn the_first_screen_names_only_messages_it_downloads() {
                 "data::",
                 "builder::",
                 "send::",
+                "not_found::",
             ] {
                 assert!(
                     !source.lines().any(|l| {
@@ -300,4 +311,95 @@ fn the_first_screen_names_only_messages_it_downloads() {
         checked > 100,
         "the first screen's code names {checked} messages"
     );
+}
+
+/// The class names in a stylesheet's selectors (comments and at-rules aside).
+fn css_classes(css: &str) -> Vec<String> {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    text.push_str(rest);
+    let mut classes = Vec::new();
+    let mut prelude_start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => {
+                let prelude = text[prelude_start..i].trim();
+                if !prelude.starts_with('@') {
+                    for (j, _) in prelude.match_indices('.') {
+                        let name: String = prelude[j + 1..]
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                            .collect();
+                        if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                            classes.push(name);
+                        }
+                    }
+                }
+                prelude_start = i + 1;
+            }
+            '}' | ';' => prelude_start = i + 1,
+            _ => {}
+        }
+    }
+    classes.sort();
+    classes.dedup();
+    classes
+}
+
+/// The words of a source's string literals, where a component writes its class names
+/// (comment lines aside).
+fn literal_words(source: &str) -> Vec<String> {
+    let code: String = source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    code.split('"')
+        .skip(1)
+        .step_by(2)
+        .flat_map(|literal| literal.split_whitespace().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn css_class_and_literal_word_tables() {
+    let css = "/* .no */ .a, p > .b-c:hover { color: red; margin: 0.5rem; }\n@media (max-width: 40rem) { .d { x: y } }\n.e.f::first-letter{}";
+    assert_eq!(css_classes(css), ["a", "b-c", "d", "e", "f"]);
+    let rust = "// class=\"no\"\nview! { <p class=\"x y\">{\"z\"}</p> }";
+    assert_eq!(literal_words(rust), ["x", "y", "z"]);
+}
+
+/// `style/pages.css` comes with the first page loaded on demand (`ui::lazy`), not with the first
+/// screen: a rule the first screen needs must stay in `style/main.css`, or the catalogue, the
+/// header or the selection bar would show unstyled. No class of the pages' stylesheet may be
+/// written by a first-screen module or by `index.html`.
+#[test]
+fn the_pages_stylesheet_styles_nothing_of_the_first_screen() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pages_css = fs::read_to_string(root.join("style/pages.css")).expect("style/pages.css");
+    let classes = css_classes(&pages_css);
+    assert!(
+        classes.len() > 40,
+        "{} classes in style/pages.css",
+        classes.len()
+    );
+    let mut sources = first_screen_sources(root);
+    let html = fs::read_to_string(root.join("index.html")).expect("index.html");
+    sources.push(("index.html".into(), html));
+    for (shown, source) in sources {
+        let words = literal_words(&source);
+        for class in &classes {
+            assert!(
+                !words.contains(class),
+                "{shown} writes the class {class:?}, styled in style/pages.css, which the first \
+                 screen does not load: move its rules to style/main.css"
+            );
+        }
+    }
 }

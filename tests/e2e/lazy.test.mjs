@@ -29,22 +29,47 @@ test('a page whose chunk cannot be fetched says so, and "Réessayer" loads it', 
   });
 });
 
+test('a page whose stylesheet cannot be fetched is not shown unstyled: it says so, and "Réessayer" loads it', async (t) => {
+  const { context, page, watch } = await app.newPage(t);
+  await context.route('**/sw.js', (route) => route.abort());
+  let blocked = true;
+  await context.route(/\/pages-[0-9a-f]+\.css$/, (route) => (blocked ? route.abort() : route.continue()));
+  await app.goto(page, '/#/integrer');
+  await page.getByTestId('page-failed').getByRole('alert').waitFor();
+  assert.equal(await page.locator('.integrate__grid').count(), 0, 'the page is not shown');
+  blocked = false;
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await page.getByRole('heading', { level: 1, name: /Intégrer Repère sur votre site/ }).waitFor();
+  assert.equal(await page.locator('.integrate__grid').evaluate((e) => getComputedStyle(e).display), 'grid');
+  assert.equal(await page.locator('link[rel=stylesheet][href*="/pages-"]').count(), 1, 'one link, not one per attempt');
+  watch.assertClean({
+    allowConsole: [/pages-[0-9a-f]+\.css|page chunk|sw\.js|offline mode unavailable|ERR_FAILED|error occurred when fetching the script/],
+    allowFailed: [/pages-[0-9a-f]+\.css|sw\.js/],
+  });
+});
+
 test('the catalogue does not fetch any chunk; a page fetches only its own', async (t) => {
   const { context, page, watch } = await app.newPage(t);
   await context.route('**/sw.js', (route) => route.abort());
   const wasm = [];
+  const css = [];
   page.on('request', (req) => {
     const name = new URL(req.url()).pathname.split('/').pop();
     if (name.endsWith('.wasm')) wasm.push(name);
+    if (name.endsWith('.css') && req.frame() === page.mainFrame()) css.push(name);
   });
   await app.goto(page, '/');
   await waitForApp(page);
   assert.deepEqual(wasm.filter((n) => !/^repere-[0-9a-f]+_bg\.wasm$/.test(n)), [], 'catalogue: the main wasm only');
+  assert.deepEqual(css.map((n) => n.replace(/-[0-9a-f]+\.css$/, '')), ['main'], 'catalogue: the main stylesheet only');
   wasm.length = 0;
   await page.getByRole('link', { name: /Intégrer Repère/ }).first().click();
   await page.getByRole('heading', { level: 1, name: /Intégrer Repère sur votre site/ }).waitFor();
   assert.ok(wasm.some((n) => n.startsWith('split_integrate-')), `the integrate chunk: ${wasm}`);
   assert.ok(!wasm.some((n) => n.startsWith('split_assess-')), 'not the assessment chunk');
+  // The pages' stylesheet came with the page, and applies (a rule of style/pages.css).
+  assert.deepEqual(css.map((n) => n.replace(/-[0-9a-f]+\.css$/, '')), ['main', 'pages']);
+  assert.equal(await page.locator('.integrate__grid').evaluate((e) => getComputedStyle(e).display), 'grid');
   watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable|error occurred when fetching the script/], allowFailed: [/sw\.js/] });
 });
 
