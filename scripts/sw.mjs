@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes <dist>/sw.js, the service worker of this build, from scripts/sw-template.js:
 // - PRECACHE: every file of the build except the fiche files (data/fiches/) and the search file
-//   (data/search.json), both cached on first use,
-//   embed.js (for providers' pages) and the worker itself, plus './' (the shell, index.html);
+//   (data/search.json), both cached on first use, embed.js (for providers' pages), the worker
+//   itself, and the wasm chunks (the worker reads their names from the link module at install),
+//   plus './' (the shell, index.html);
 // - BUILD: a hash of every file of the build (names and contents, fiches included) and of the
 //   worker's template, so that a
 //   new deployment is a new worker, which replaces the previous build's caches.
@@ -44,7 +45,23 @@ const build = hash.digest('hex').slice(0, 16);
 // embed.js is for providers' pages (they load it from here), not for the app itself.
 const onUse = (f) => f.startsWith('data/fiches/') || f === 'data/search.json';
 const appFile = (f) => f !== 'index.html' && !onUse(f) && !/(^|\/)embed\.js$/.test(f);
-const precache = ['./', ...all.filter(appFile)];
+// The wasm chunks are read from the link module by the worker itself (sw-template.js, `linked`):
+// listed here they cost about 1 KB gzip of the first load. Checked: the worker's reading of the
+// link module finds exactly the build's chunks, else the build fails.
+const linkFile = all.find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+let chunks = [];
+if (linkFile) {
+  const linked = new Function(`${template.match(/^const linked = [\s\S]*?^\];$/m)?.[0] ?? 'throw new Error("sw-template.js has no linked()")'}\nreturn linked;`)();
+  chunks = linked(readFileSync(join(dist, linkFile), 'utf8'));
+  const wasm = all.filter((f) => /^(chunk|split)_\w+-[0-9a-f]+\.wasm$/.test(f));
+  const missing = wasm.filter((f) => !chunks.includes(f));
+  const stray = chunks.filter((f) => !wasm.includes(f));
+  if (missing.length > 0 || stray.length > 0 || chunks.length === 0) {
+    console.error(`sw.mjs: the worker's reading of ${linkFile} misses ${missing.join(', ') || 'nothing'} and names ${stray.join(', ') || 'nothing'} not in the build`);
+    process.exit(1);
+  }
+}
+const precache = ['./', ...all.filter((f) => appFile(f) && !chunks.includes(f))];
 const worker = template
   .replace("'__BUILD__'", JSON.stringify(build))
   .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
@@ -57,4 +74,4 @@ writeFileSync(
   debug ? `${preamble}\n${worker}` : await minifyJs(worker, { module: false, name: 'sw.js', preamble }),
 );
 const fiches = all.filter(onUse).length;
-console.log(`sw.mjs: build ${build}, ${precache.length} files precached, ${fiches} files cached on use (fiches, search file)`);
+console.log(`sw.mjs: build ${build}, ${precache.length + chunks.length} files precached (${chunks.length} wasm chunks named by the link module), ${fiches} files cached on use (fiches, search file)`);
