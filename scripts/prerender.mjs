@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { minifyJs } from './minify.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 
@@ -54,11 +55,23 @@ const afterPaint =
   'await new Promise((go) => (document.hidden ? go() : requestAnimationFrame(() => setTimeout(go, 0))));\n';
 
 const day = new Date().toISOString().slice(0, 10);
-const out = html
+let out = html
   .replace(loader, (_, head, call) => `${head}${afterPaint}${call}`)
   .replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '')
   .replace('</head>', `  <meta name="repere-prerendered" content="${day}" />\n  </head>`)
-  .replace(/<body>\s*<\/body>/, `<body>\n<div id="prerender">${markup}</div>\n</body>`);
+  // Leptos' empty comments mark where its views go; this copy is only ever removed, not hydrated.
+  .replace(/<body>\s*<\/body>/, () => `<body>\n<div id="prerender">${markup.replaceAll('<!---->', '')}</div>\n</body>`);
 if (!out.includes('id="prerender"')) throw new Error('prerender: no empty <body></body> in dist/index.html');
+// The head as shipped: its inline scripts minified (their comments stay in the source
+// index.html) and no blank space between its tags. (scripts/csp.mjs hashes the scripts after.)
+const [head, rest] = out.split('</head>');
+if (rest === undefined) throw new Error('prerender: no </head> in dist/index.html');
+let minHead = head;
+for (const [whole, attrs, body] of head.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+  if (/\bsrc\s*=/.test(attrs) || !body.trim()) continue;
+  const code = await minifyJs(body, { module: /type="module"/.test(attrs), name: 'index.html' });
+  minHead = minHead.replace(whole, () => `<script${attrs}>${code}</script>`);
+}
+out = `${minHead.replace(/>\s+</g, '><')}</head>${rest}`;
 writeFileSync(indexPath, out);
 console.log(`prerender: first screen written into dist/index.html (${markup.length} characters of markup)`);
