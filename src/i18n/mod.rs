@@ -200,7 +200,7 @@ pub fn read_table(lang: Lang, part: Part, text: &str) -> Result<Vec<String>, Str
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v)
-            .ok_or_else(|| format!("no {name:?}"))
+            .ok_or_else(|| format!("no \"{name}\""))
     };
     if field("format")? != &Json::Int(TABLE_FORMAT) {
         return Err(format!("format is not {TABLE_FORMAT}"));

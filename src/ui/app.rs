@@ -104,7 +104,7 @@ async fn load_messages(lang: Lang) -> Result<(), LoadError> {
     .await;
     if let Err(e) = pages {
         // The page will ask again (and say so if it still cannot).
-        leptos::logging::warn!("pages' messages: {e:?}");
+        leptos::logging::warn!("pages' messages: {e}");
     }
     start.map_err(error)
 }

@@ -91,6 +91,16 @@ pub enum MessagesError {
     Broken(String),
 }
 
+/// For the console (the `Debug` of its strings would bring `str`'s escaping into the first load).
+impl std::fmt::Display for MessagesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MessagesError::Unreachable(e) => write!(f, "unreachable: {e}"),
+            MessagesError::Broken(e) => write!(f, "broken: {e}"),
+        }
+    }
+}
+
 /// Downloads one part of the UI's messages in `lang` (`i18n::table_path`), reads and installs
 /// it.
 pub async fn load_messages(lang: Lang, part: Part) -> Result<(), MessagesError> {

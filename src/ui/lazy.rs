@@ -97,7 +97,7 @@ pub fn LazyPage(page: Chunked) -> impl IntoView {
             } else {
                 load_messages(lang, Part::Pages)
                     .await
-                    .map_err(|e| format!("{e:?}"))
+                    .map_err(|e| e.to_string())
             };
             let loaded = match messages {
                 Ok(()) => with_owner(attempt, page.load())
