@@ -22,9 +22,10 @@ use crate::core::date::Date;
 use crate::core::embed::EmbedConfig;
 use crate::core::matching::Analyzer;
 use crate::core::model::Certification;
-use crate::core::search::{Hit, Query, SearchIndex, SearchIndexBuilder};
+use crate::core::search::{Hit, Query, Reason, SearchIndex, SearchIndexBuilder};
 
 use super::assess::page::AssessPage;
+use super::catalogue::card::reasons_view;
 use super::data::page::DataPage;
 use super::data::share::SharePage;
 use super::embed::builder::IntegratePage;
@@ -194,6 +195,9 @@ pub trait Search {
     fn search_page(&self, query: &Query, today: Date, reasoned: usize) -> Vec<Hit<'static>>;
     /// See `SearchIndex::explain`.
     fn explain(&self, hits: &mut [Hit<'static>], query: &Query);
+    /// A card's "why it matched" (`ui::catalogue::card::reasons_view`): shown only once there
+    /// is an index, so its code comes with the index's chunk.
+    fn reasons_view(&self, reasons: Vec<Reason>, count: usize) -> AnyView;
 }
 
 impl Search for SearchIndex<'static> {
@@ -203,6 +207,10 @@ impl Search for SearchIndex<'static> {
 
     fn explain(&self, hits: &mut [Hit<'static>], query: &Query) {
         SearchIndex::explain(self, hits, query);
+    }
+
+    fn reasons_view(&self, reasons: Vec<Reason>, count: usize) -> AnyView {
+        reasons_view(reasons, count)
     }
 }
 

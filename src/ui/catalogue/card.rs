@@ -9,6 +9,7 @@ use crate::ui::context::{env, lang, t};
 use crate::ui::highlight::Highlighted;
 use crate::ui::selection::SelectToggle;
 use crate::ui::status::StatusBadge;
+use crate::ui::work::search_index;
 
 fn reason_label(lang: Lang, r: &Reason) -> String {
     match &r.field {
@@ -24,6 +25,36 @@ fn reason_label(lang: Lang, r: &Reason) -> String {
         Field::Nsf { code } => Msg::ReasonNsf.fill(lang, &[("code", code)]),
         Field::Formacode { code } => Msg::ReasonFormacode.fill(lang, &[("code", code)]),
     }
+}
+
+/// "Why it matched" (`reasons`: the first reasons of a hit, `count`: all of them). Called by
+/// the search index only (`ui::split::Search::reasons_view`): this code comes with its chunk.
+pub fn reasons_view(reasons: Vec<Reason>, count: usize) -> AnyView {
+    let lang = lang();
+    let more = count.saturating_sub(reasons.len());
+    view! {
+        <div class="card__reasons" data-testid="reasons">
+            <p class="card__reasons-title">{t(Msg::MatchedBecause)}</p>
+            <ul>
+                {reasons.into_iter().map(|r| {
+                    let label = {
+                        let r = r.clone();
+                        move || reason_label(lang.get(), &r)
+                    };
+                    view! {
+                        <li>
+                            <span class="reason__field">{label}</span>" "
+                            <span class="reason__text"><Highlighted text=r.text ranges=r.highlights /></span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {(more > 0).then(|| view! {
+                <p class="muted">{move || lang.get().plural(more, Msg::MoreMatchesOne, Msg::MoreMatchesMany)}</p>
+            })}
+        </div>
+    }
+    .into_any()
 }
 
 /// A card: its facts are rendered once; only "why it matched" follows the query (`hits`, the
@@ -76,31 +107,13 @@ pub fn CertCard(code: String, hits: Memo<Vec<Hit<'static>>>) -> impl IntoView {
                 </div>
             </dl>
             <div class="card__actions"><SelectToggle code=cert.code.clone() /></div>
+            // Reasons exist only once the search index is built: their view is code of its chunk.
             {move || {
                 let (reasons, count) = reasons.get();
-                let more = count.saturating_sub(reasons.len());
-                (!reasons.is_empty()).then(|| view! {
-                    <div class="card__reasons" data-testid="reasons">
-                        <p class="card__reasons-title">{t(Msg::MatchedBecause)}</p>
-                        <ul>
-                            {reasons.into_iter().map(|r| {
-                                let label = {
-                                    let r = r.clone();
-                                    move || reason_label(lang.get(), &r)
-                                };
-                                view! {
-                                    <li>
-                                        <span class="reason__field">{label}</span>" "
-                                        <span class="reason__text"><Highlighted text=r.text ranges=r.highlights /></span>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                        {(more > 0).then(|| view! {
-                            <p class="muted">{move || lang.get().plural(more, Msg::MoreMatchesOne, Msg::MoreMatchesMany)}</p>
-                        })}
-                    </div>
-                })
+                (!reasons.is_empty())
+                    .then(search_index)
+                    .flatten()
+                    .map(|ix| ix.reasons_view(reasons, count))
             }}
         </article>
     }
