@@ -187,3 +187,23 @@ test('an English interface starts with the English messages; a deep link brings 
     watch.assertClean({ allowConsole: [/sw\.js|offline mode unavailable|error occurred when fetching the script/], allowFailed: [/sw\.js/] });
   }
 });
+
+// A page's timers may fire after the user has left it (here the builder's preview, reloaded
+// 400 ms after the settings last changed): they must not touch the page's disposed signals —
+// a panic seen once when the offline test went through the pages faster than that.
+test('leaving a page before its timers fire is clean (the builder\'s preview timer)', async (t) => {
+  const { page, watch } = await app.newPage(t);
+  await app.goto(page, '/');
+  await waitForApp(page);
+  // From here the page's timers run only when the test says so.
+  await page.clock.install();
+  await page.clock.pauseAt(new Date(Date.parse('2026-11-30T12:00:00Z')));
+  await page.evaluate(() => { location.hash = '#/integrer'; });
+  await page.getByRole('heading', { level: 1, name: /Intégrer Repère sur votre site/ }).waitFor();
+  await page.evaluate(() => { location.hash = '#/'; });
+  await page.getByRole('heading', { level: 1, name: 'Catalogue des certifications' }).waitFor();
+  await page.clock.runFor(2000);
+  await page.getByRole('heading', { level: 1, name: 'Catalogue des certifications' }).waitFor();
+  // (The preview frame, taken away with the page, may leave its own downloads aborted.)
+  watch.assertClean({ allowFailed: [/: net::ERR_ABORTED$/] });
+});

@@ -30,15 +30,17 @@ pub fn OfflineSection() -> impl IntoView {
             return;
         }
         stage.set(Stage::Running { done: 0 });
+        // The downloads go on if the user leaves the page (they asked for them); only the
+        // progress shown stops (`try_set`: the page's signal is gone then).
         leptos::task::spawn_local(async move {
             let mut failed = usize::from(browser::fetch_text(SEARCH_PATH).await.is_err());
             for (i, cert) in env.catalogue.all().iter().enumerate() {
                 if browser::fetch_text(&fiche_path(&cert.code)).await.is_err() {
                     failed += 1;
                 }
-                stage.set(Stage::Running { done: i + 1 });
+                stage.try_set(Stage::Running { done: i + 1 });
             }
-            stage.set(Stage::Finished { failed });
+            stage.try_set(Stage::Finished { failed });
         });
     };
     let fill = move |msg: Msg, pairs: &[(&str, &str)]| msg.fill(lang.get(), pairs);

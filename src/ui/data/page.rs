@@ -48,8 +48,9 @@ pub fn DataPage() -> impl IntoView {
             notices.push(NoticeKind::Error, Msg::DownloadFailed, vec![]);
         }
     };
+    // (`try_set`: a file is read after an await, when the user may have left the page.)
     let refuse = move |e: CodecError| {
-        incoming.set(None);
+        incoming.try_set(None);
         notices.push_detailed(
             NoticeKind::Error,
             Msg::ImportFailed,
@@ -71,7 +72,7 @@ pub fn DataPage() -> impl IntoView {
                     Msg::IncomingPrunedMany,
                 );
             }
-            incoming.set(Some(assessment));
+            incoming.try_set(Some(assessment));
         }
         Err(e) => refuse(e),
     };

@@ -70,10 +70,13 @@ pub fn IntegratePage() -> impl IntoView {
     let preview = RwSignal::new(preview_src.get_untracked());
     Effect::new(move |_| {
         let src = preview_src.get();
+        // (`try_…`: the page may have been left before the timer fires.)
         set_timeout(
             move || {
-                if preview_src.get_untracked() == src && preview.get_untracked() != src {
-                    preview.set(src);
+                if preview_src.try_get_untracked().as_ref() == Some(&src)
+                    && preview.try_get_untracked().is_some_and(|p| p != src)
+                {
+                    preview.try_set(src);
                 }
             },
             std::time::Duration::from_millis(400),
