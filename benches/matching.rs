@@ -50,6 +50,10 @@ fn main() {
 
     report("Matcher::new", time(20, || Matcher::new(&catalogue)));
     report(
+        "Matcher::lexical (no examples)",
+        time(20, || Matcher::lexical(&catalogue)),
+    );
+    report(
         "AlikeIndex::compute",
         time(20, || AlikeIndex::compute(&catalogue)),
     );

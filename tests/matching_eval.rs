@@ -39,7 +39,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use repere::core::catalogue::Catalogue;
-use repere::core::matching::{Matcher, Strength, Tuning, FEATURES};
+use repere::core::matching::{
+    ExampleText, Examples, Matcher, Strength, Tuning, FEATURES, LEXICAL_FEATURES,
+};
 use serde::Deserialize;
 
 const EVAL_JSON: &str = include_str!("eval/experiences.json");
@@ -83,34 +85,36 @@ type Floor = (&'static str, f64, f64);
 /// Floors, measured values in the comments (`ranking` = without threshold; `shown` = what the
 /// app shows). Mediation: 88 tuning, 34 holdout experiences; second domain: 24 and 11.
 const FLOORS: &[(&str, f64)] = &[
-    ("mediation tuning ranking precision@5", 0.53), // 0.548
-    ("mediation tuning ranking recall@10", 0.48),   // 0.495
-    ("mediation holdout ranking precision@5", 0.46), // 0.476
-    ("mediation holdout ranking recall@10", 0.42),  // 0.439
-    ("mediation tuning shown precision", 0.58),     // 0.595
-    ("mediation tuning shown recall@10", 0.35),     // 0.368
-    ("mediation holdout shown precision", 0.51),    // 0.533
-    ("mediation holdout shown recall@10", 0.25),    // 0.270
-    ("first 50 entries ranking precision@5", 0.55), // 0.564
-    ("first 50 entries ranking recall@10", 0.46),   // 0.480
+    ("mediation tuning ranking precision@5", 0.65), // 0.670
+    ("mediation tuning ranking recall@10", 0.60),   // 0.624
+    ("mediation holdout ranking precision@5", 0.61), // 0.629
+    ("mediation holdout ranking recall@10", 0.58),  // 0.597
+    ("mediation tuning shown precision", 0.68),     // 0.698
+    ("mediation tuning shown recall@10", 0.57),     // 0.589
+    ("mediation holdout shown precision", 0.59),    // 0.612
+    ("mediation holdout shown recall@10", 0.54),    // 0.558
+    ("first 50 entries ranking precision@5", 0.64), // 0.664
+    ("first 50 entries ranking recall@10", 0.59),   // 0.613
     ("second domain tuning ranking precision@5", 0.25), // 0.267
-    ("second domain tuning ranking recall@10", 0.71), // 0.726
-    ("second domain holdout ranking precision@5", 0.21), // 0.236
-    ("second domain holdout ranking recall@10", 0.75), // 0.773
-    ("second domain tuning shown precision", 0.54), // 0.560
-    ("second domain tuning shown recall@10", 0.37), // 0.385
-    ("second domain holdout shown precision", 0.75), // 0.778
-    ("second domain holdout shown recall@10", 0.41), // 0.432
+    ("second domain tuning ranking recall@10", 0.66), // 0.683
+    ("second domain holdout ranking precision@5", 0.23), // 0.255
+    ("second domain holdout ranking recall@10", 0.91), // 0.932
+    ("second domain tuning shown precision", 0.59), // 0.610
+    ("second domain tuning shown recall@10", 0.35), // 0.377
+    ("second domain holdout shown precision", 0.61), // 0.636
+    ("second domain holdout shown recall@10", 0.48), // 0.500
 ];
 /// Bounds of the suggestions above the threshold that the 16 off-domain experiences get
 /// (measured 9 in all, at most 1 each: issue 10's goal is at most one each).
 const MAX_OFF_DOMAIN_SUGGESTIONS: usize = 9;
 const MAX_OFF_DOMAIN_SUGGESTIONS_EACH: usize = 1;
 /// Bounds of the cross-domain background: the 35 second-domain experiences against the
-/// mediation catalogue (measured 51; 44 before the repetition feature and its gate of 1.8)
-/// and the 122 mediation ones against the second domain's (measured 106; 103 before).
-const MAX_SECOND_ON_MEDIATION: usize = 51;
-const MAX_MEDIATION_ON_SECOND: usize = 106;
+/// mediation catalogue (measured 60; 51 before the example experiences, 44 before the
+/// repetition feature)
+/// and the 122 mediation ones against the second domain's (measured 161; 106 before the
+/// example experiences, whose refit made the lexical calibration more generous).
+const MAX_SECOND_ON_MEDIATION: usize = 60;
+const MAX_MEDIATION_ON_SECOND: usize = 161;
 /// Floors of the labellers' agreement, pooled over every (experience, competency) decision of
 /// the 25 experiences labelled twice (measured micro-F1 0.858, Cohen's kappa 0.847).
 const MIN_AGREEMENT_F1: f64 = 0.85;
@@ -223,7 +227,8 @@ fn evaluate(
         if labels.is_empty() {
             continue;
         }
-        let got = matcher.suggest(&e.text, keep, 10);
+        // An example's own text is matched without that example.
+        let got = matcher.suggest_leaving_out(&e.text, keep, 10, &e.id);
         let is_hit = |id: &str| labels.contains(id);
         let hits = |k: usize| {
             got.iter()
@@ -532,6 +537,16 @@ fn precision_and_recall_floors() {
         verbose,
     );
 
+    // A certification without examples (any imported one): the lexical calibration alone.
+    for part in ["tuning", "holdout"] {
+        let set = split(&all_second, part);
+        let bare = |t: Tuning| Matcher::new_tuned(&second_cat, t).with_examples(&[]);
+        let r = evaluate(&bare(ranking_tuning()), &set, &|_| true, false);
+        let s = evaluate(&bare(Tuning::default()), &set, &|_| true, false);
+        say(&format!("  {part:<8} ranking without examples: {r}"));
+        say(&format!("  {part:<8} shown without examples:   {s}"));
+    }
+
     let measured = [
         m_tr.precision_at_5,
         m_tr.recall_at_10,
@@ -571,7 +586,7 @@ fn count_suggestions<'a>(
 ) -> (usize, usize) {
     let (mut total, mut worst) = (0usize, 0usize);
     for e in texts {
-        let got = matcher.suggest(&e.text, keep, matcher.len());
+        let got = matcher.suggest_leaving_out(&e.text, keep, matcher.len(), &e.id);
         if print {
             let best = got.first().map_or_else(
                 || "-".to_owned(),
@@ -604,7 +619,11 @@ fn off_domain_experiences_get_few_suggestions() {
     }
     let without = negatives
         .iter()
-        .filter(|e| matcher.suggest(&e.text, is_mediation, 1).is_empty())
+        .filter(|e| {
+            matcher
+                .suggest_leaving_out(&e.text, &is_mediation, 1, &e.id)
+                .is_empty()
+        })
         .count();
     say(&format!(
         "  {} experiences: {total} suggestions, at most {worst} for one; {without} with none",
@@ -633,6 +652,66 @@ fn off_domain_experiences_get_few_suggestions() {
     assert!(on_second <= MAX_MEDIATION_ON_SECOND, "{on_second}");
 }
 
+/// A calibration row: features (and relative coverage), labelled or not, weight, whether the
+/// competency has examples.
+type Row = (Vec<f32>, bool, f64, bool);
+
+/// Logistic regression on the given feature columns of the rows where `keep` is true
+/// (gradient descent, light L2); returns one coefficient per column, then the bias.
+fn fit_logistic_where(
+    rows: &[Row],
+    texts: &[std::ops::Range<usize>],
+    columns: &[usize],
+    pairwise: f64,
+    keep: &[bool],
+) -> Vec<f64> {
+    let d = columns.len();
+    let mut w = vec![0f64; d + 1];
+    let total: f64 = rows.iter().zip(keep).filter(|r| *r.1).map(|r| r.0 .2).sum();
+    let x = |f: &[f32], j: usize| f64::from(f[columns[j]]);
+    let z_of = |f: &[f32], w: &[f64]| w[d] + (0..d).map(|j| w[j] * x(f, j)).sum::<f64>();
+    for _ in 0..20_000 {
+        let mut g = vec![0f64; d + 1];
+        for (f, y, rw, _) in rows.iter().zip(keep).filter(|r| *r.1).map(|r| r.0) {
+            let p = 1.0 / (1.0 + (-z_of(f, &w)).exp());
+            let err = (p - f64::from(u8::from(*y))) * rw;
+            for (j, gj) in g.iter_mut().take(d).enumerate() {
+                *gj += err * x(f, j);
+            }
+            g[d] += err;
+        }
+        if pairwise > 0.0 {
+            for range in texts {
+                let text: Vec<&Row> = range
+                    .clone()
+                    .filter(|&i| keep[i])
+                    .map(|i| &rows[i])
+                    .collect();
+                let pairs =
+                    text.iter().filter(|r| r.1).count() * text.iter().filter(|r| !r.1).count();
+                if pairs == 0 {
+                    continue;
+                }
+                let scale = pairwise * text[0].2 * (text.len() as f64).sqrt() / pairs as f64;
+                for pos in text.iter().filter(|r| r.1) {
+                    for neg in text.iter().filter(|r| !r.1) {
+                        let margin = z_of(&pos.0, &w) - z_of(&neg.0, &w);
+                        let err = scale / (1.0 + margin.exp());
+                        for (j, gj) in g.iter_mut().take(d).enumerate() {
+                            *gj -= err * (x(&pos.0, j) - x(&neg.0, j));
+                        }
+                    }
+                }
+            }
+        }
+        for j in 0..d {
+            w[j] -= 0.5 * (g[j] / total + 1e-3 * w[j]);
+        }
+        w[d] -= 0.5 * g[d] / total;
+    }
+    w
+}
+
 /// Refits the calibration on the `tuning` experiences only and prints the coefficients
 /// (`core::matching::COEFFICIENTS`) with the tuning ranking figures they give, then, with
 /// them, the grid the threshold and the gate were chosen on:
@@ -644,9 +723,14 @@ fn off_domain_experiences_get_few_suggestions() {
 fn fit_calibration() {
     let (cat, experiences) = load();
     let (second_cat, second) = load_second_domain();
+    let neighbours = std::env::var("MATCHING_EVAL_NEIGHBOURS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(Tuning::default().neighbours);
     let base = Tuning {
         min_score: 0.0,
         gate: 0.0,
+        neighbours,
         ..Tuning::default()
     };
     let mediation = Matcher::new_tuned(&cat, base);
@@ -654,16 +738,17 @@ fn fit_calibration() {
     // (features, label, weight): each text weighs as much whatever its candidates' count;
     // off-domain texts weigh double; second-domain texts also count as off-domain for the
     // mediation catalogue.
-    let mut rows: Vec<(Vec<f32>, bool, f64)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     // Rows of each labelled text, for the pairwise term.
     let mut texts: Vec<std::ops::Range<usize>> = Vec::new();
     let mut add = |m: &Matcher, e: &Experience, weight: f64| {
         let labels: HashSet<&str> = e.labels.iter().map(String::as_str).collect();
-        let features = m.training_features(&e.text);
+        let features = m.training_features(&e.text, Some(&e.id));
         let n = features.len().max(1) as f64;
         let start = rows.len();
         for (id, f) in features {
-            rows.push((f, labels.contains(id.as_str()), weight / n.sqrt()));
+            let exampled = m.has_examples(&id);
+            rows.push((f, labels.contains(id.as_str()), weight / n.sqrt(), exampled));
         }
         if !labels.is_empty() {
             texts.push(start..rows.len());
@@ -676,58 +761,33 @@ fn fit_calibration() {
         add(&other, e, 1.0);
         add(&mediation, e, 1.0);
     }
-    let d = FEATURES + 1;
-    let mut w = vec![0f64; d + 1];
-    let total: f64 = rows.iter().map(|r| r.2).sum();
     // Weight of a pairwise ranking term (each positive above each negative of its text), an
     // experiment: `MATCHING_EVAL_PAIRWISE=1`.
     let pairwise: f64 = std::env::var("MATCHING_EVAL_PAIRWISE")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.0);
-    for _ in 0..20_000 {
-        let mut g = vec![0f64; d + 1];
-        let z_of =
-            |f: &[f32], w: &[f64]| w[d] + (0..d).map(|j| w[j] * f64::from(f[j])).sum::<f64>();
-        for (f, y, rw) in &rows {
-            let z = z_of(f, &w);
-            let p = 1.0 / (1.0 + (-z).exp());
-            let err = (p - f64::from(u8::from(*y))) * rw;
-            for j in 0..d {
-                g[j] += err * f64::from(f[j]);
-            }
-            g[d] += err;
-        }
-        if pairwise > 0.0 {
-            for range in &texts {
-                let text = &rows[range.clone()];
-                let pairs =
-                    text.iter().filter(|r| r.1).count() * text.iter().filter(|r| !r.1).count();
-                if pairs == 0 {
-                    continue;
-                }
-                let scale = pairwise * text[0].2 * (text.len() as f64).sqrt() / pairs as f64;
-                for pos in text.iter().filter(|r| r.1) {
-                    for neg in text.iter().filter(|r| !r.1) {
-                        let margin = z_of(&pos.0, &w) - z_of(&neg.0, &w);
-                        let err = scale / (1.0 + margin.exp());
-                        for ((gj, a), b) in g.iter_mut().zip(&pos.0).zip(&neg.0) {
-                            *gj -= err * f64::from(a - b);
-                        }
-                    }
-                }
-            }
-        }
-        for j in 0..d {
-            w[j] -= 0.5 * (g[j] / total + 1e-3 * w[j]);
-        }
-        w[d] -= 0.5 * g[d] / total;
-    }
-    let coefficients: Vec<String> = w.iter().map(|x| format!("{x:.3}")).collect();
+    let lexical_columns: Vec<usize> = (0..LEXICAL_FEATURES).chain([FEATURES]).collect();
+    // The lexical calibration: the rows of lexical candidates (a label word matched), the
+    // lexical features and the relative coverage.
+    let lexical_rows: Vec<bool> = rows.iter().map(|r| r.0[1] > 0.0).collect();
+    let lexical = fit_logistic_where(&rows, &texts, &lexical_columns, pairwise, &lexical_rows);
+    // The calibration of competencies with examples: their rows, every feature.
+    let all_columns: Vec<usize> = (0..=FEATURES).collect();
+    let exampled: Vec<bool> = rows.iter().map(|r| r.3).collect();
+    let with_examples = fit_logistic_where(&rows, &texts, &all_columns, pairwise, &exampled);
+    let show = |w: &[f64]| {
+        w.iter()
+            .map(|x| format!("{x:.3}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     say(&format!(
-        "calibration on {} (text, competency) pairs of the tuning split: [{}]",
+        "calibration on {} (text, competency) pairs of the tuning split ({} of competencies with examples): [{}]; lexical: [{}]",
         rows.len(),
-        coefficients.join(", ")
+        exampled.iter().filter(|&&x| x).count(),
+        show(&with_examples),
+        show(&lexical)
     ));
     let mediation_tuning: Vec<&Experience> = experiences
         .iter()
@@ -739,11 +799,16 @@ fn fit_calibration() {
         .collect();
     let second_tuning: Vec<&Experience> = second.iter().filter(|e| e.split == "tuning").collect();
     let mut fitted = Tuning::default().coefficients;
-    for (c, x) in fitted.iter_mut().zip(&w) {
+    for (c, x) in fitted.iter_mut().zip(&with_examples) {
+        *c = *x as f32;
+    }
+    let mut fitted_lexical = Tuning::default().lexical_coefficients;
+    for (c, x) in fitted_lexical.iter_mut().zip(&lexical) {
         *c = *x as f32;
     }
     let ranking = Tuning {
         coefficients: fitted,
+        lexical_coefficients: fitted_lexical,
         ..base
     };
     let fm = evaluate(
@@ -762,12 +827,14 @@ fn fit_calibration() {
         "  with these coefficients, tuning ranking: mediation P@5 {:.3} R@10 {:.3}; second P@5 {:.3} R@10 {:.3}",
         fm.precision_at_5, fm.recall_at_10, fs.precision_at_5, fs.recall_at_10
     ));
-    for min in [0.15f32, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
-        for gate in [0.0f32, 1.0, 1.4, 1.6, 1.8, 2.0, 2.2] {
+    for min in [0.1f32, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
+        for gate in [0.0f32, 0.5, 1.0, 1.4, 1.6, 1.8, 2.0, 2.2] {
             let t = Tuning {
                 min_score: min,
                 gate,
                 coefficients: fitted,
+                lexical_coefficients: fitted_lexical,
+                neighbours,
                 ..Tuning::default()
             };
             let m = Matcher::new_tuned(&cat, t);
@@ -836,3 +903,51 @@ fn labeller_agreement() {
         pooled.kappa()
     );
 }
+
+/// `data/matching/examples.json`, the matcher's labelled examples, is exactly the `tuning`
+/// entries of both evaluation files, in file order: no holdout text ever reaches the matcher.
+/// `MATCHING_EVAL_WRITE_EXAMPLES=1` rewrites the file from them.
+#[test]
+fn examples_are_the_tuning_split() {
+    let (_, experiences) = load();
+    let (_, second) = load_second_domain();
+    let expected: Vec<ExampleText> = experiences
+        .iter()
+        .chain(&second)
+        .filter(|e| e.split == "tuning")
+        .map(|e| ExampleText {
+            id: e.id.clone(),
+            text: e.text.clone(),
+            labels: e.labels.clone(),
+        })
+        .collect();
+    if std::env::var_os("MATCHING_EVAL_WRITE_EXAMPLES").is_some() {
+        let file = serde_json::json!({
+            "about": EXAMPLES_ABOUT,
+            "examples": expected
+                .iter()
+                .map(|e| serde_json::json!({"id": e.id, "labels": e.labels, "text": e.text}))
+                .collect::<Vec<_>>(),
+        });
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/matching/examples.json");
+        std::fs::write(path, serde_json::to_string_pretty(&file).unwrap() + "\n").unwrap();
+        return;
+    }
+    let bundled = Examples::parse(repere::core::matching::resources::EXAMPLES_JSON).unwrap();
+    assert_eq!(
+        bundled.examples, expected,
+        "data/matching/examples.json differs from the tuning entries: rerun this test with MATCHING_EVAL_WRITE_EXAMPLES=1"
+    );
+    let holdout: HashSet<&str> = experiences
+        .iter()
+        .chain(&second)
+        .filter(|e| e.split != "tuning")
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(bundled
+        .examples
+        .iter()
+        .all(|e| !holdout.contains(e.id.as_str())));
+}
+
+const EXAMPLES_ABOUT: &str = "Labelled example experiences of the experience matcher (src/core/matching.rs, Matcher::with_examples): the labels of the examples nearest to a text vote for its competencies. Generated: the \"tuning\" entries of tests/eval/experiences.json and tests/eval/second-domain.json, in file order, written by tests/matching_eval.rs (MATCHING_EVAL_WRITE_EXAMPLES=1 cargo test --test matching_eval examples_are_the_tuning_split), which fails when this file differs from them. Never a \"holdout\" entry. An example without labels is an off-domain text: it stands for \"none of these competencies\". Labels of certifications missing from the catalogue are ignored. Adding examples for a certification is adding data: entries of its own evaluation split.";

@@ -125,7 +125,12 @@ impl AlikeIndex {
     /// Alike competencies of the catalogue, with the bundled overrides (override problems
     /// are ignored here; see [`AlikeIndex::compute_with`]).
     pub fn compute(catalogue: &Catalogue) -> AlikeIndex {
-        AlikeIndex::compute_with(catalogue, &Matcher::new(catalogue), &Overrides::bundled()).0
+        AlikeIndex::compute_with(
+            catalogue,
+            &Matcher::lexical(catalogue),
+            &Overrides::bundled(),
+        )
+        .0
     }
 
     /// Alike competencies of the catalogue from a matcher built on it, with given overrides.

@@ -45,7 +45,29 @@
 //! (0.75) relaxes the share for long labels, which pack several ideas in one sentence. How
 //! often a concept is repeated does not count in the coverage (it does in the score, below).
 //! A competency is a *candidate* only if at least
-//! one concept of its *label* that is not a `light` one matched.
+//! one concept of its *label* that is not a `light` one matched, or when the examples vote
+//! for it (below).
+//!
+//! # Example experiences ([`Matcher::with_examples`])
+//!
+//! People rarely use a label's words ("je vais voir les gens dans les halls" for *aller vers*).
+//! Labelled example experiences (`data/matching/examples.json`: the `tuning` split of
+//! `tests/eval/`, copied by a test, never a `holdout` text) bring their words. Each example
+//! is a concept vector `(1 + ln tf(k)) · ln(1 + n / df_ex(k))` (`n` examples, `df_ex` over
+//! them), of unit length; so is the text. The [`NEIGHBOURS`] examples of highest cosine with
+//! the text vote for the competencies they are labelled with, each with its cosine:
+//!
+//! ```text
+//! vote(c)  = Σ cos(text, x)   over the nearest examples x labelled c
+//! share(c) = vote(c) / Σ cos(text, x) over the nearest examples
+//! ```
+//!
+//! Examples without labels (off-domain texts) and labels of certifications missing from the
+//! catalogue take neighbour places without voting, so a text nearest to them gets few votes.
+//! A competency found by the examples alone shows, as its words, the text's words it shares
+//! with the examples that voted for it (at most [`EXAMPLE_WORDS`], rarest first). Adding
+//! examples for a certification is adding data; a competency no example is linked to gets the
+//! lexical calibration ([`LEXICAL_COEFFICIENTS`]).
 //!
 //! # Calibrated score ([`Matcher::suggest`])
 //!
@@ -58,11 +80,15 @@
 //! *repetition* of the matched label concepts, `Σ w_c(k)·tf(k)/(tf(k) + 1) / Σ w_c(k)` over
 //! the matched non-light label concepts, where `tf(k)` counts the text's words of concept `k`
 //! (BM25's saturation: once gives ½, twice ⅔; a text that keeps coming back to a competency's
-//! words is about it, one passing mention less so). The
+//! words is about it, one passing mention less so); then `vote(c)` and `share(c)`. The
 //! [`COEFFICIENTS`] were fitted on the `tuning` experiences of `tests/eval/` only (mediation,
 //! off-domain texts, a second trade, and that trade's texts as off-domain ones for
-//! mediation), so "0.6" means about 6 chances in 10 that a jury would link the competency.
-//! The features are generic (weights, counts, shares): no word list of a trade enters them.
+//! mediation), each example's features computed without that example (leave-one-out), so
+//! "0.6" means about 6 chances in 10 that a jury would link the competency. A competency no
+//! example is linked to has no votes by construction: its score uses
+//! [`LEXICAL_COEFFICIENTS`], fitted on the first eight features of the lexical candidates'
+//! rows. The features are generic (weights, counts, shares, similarities): no word list of a
+//! trade enters them.
 //!
 //! A competency is suggested when its score reaches [`MIN_SCORE`]. Then the **domain gate**:
 //! when the best five scores of the whole catalogue sum to less than [`GATE`], the text is not
@@ -78,7 +104,8 @@
 //! coefficients: `fit_calibration`, an ignored test).
 //!
 //! Performance: the text is analysed once, each distinct word is stemmed once, and a
-//! concept → competencies index gives the scores in one pass over the distinct concepts.
+//! concept → competencies index gives the scores in one pass over the distinct concepts; the
+//! votes cost one sparse dot product per example.
 
 use crate::core::order;
 use std::collections::{HashMap, HashSet};
@@ -102,23 +129,35 @@ pub const LENGTH_EXPONENT: f32 = 0.75;
 
 /// Number of features of a (text, competency) pair in the calibration (see the module doc),
 /// not counting the relative coverage.
-pub const FEATURES: usize = 8;
+pub const FEATURES: usize = 10;
 
-/// Logistic coefficients of the calibration: one per feature, then the relative coverage,
-/// then the bias. Fitted by `tests/matching_eval.rs` (`fit_calibration`, an ignored test
-/// that prints them) on the `tuning` experiences only.
+/// Logistic coefficients of the calibration of a competency that some example experience is
+/// linked to: one per feature, then the relative coverage, then the bias. Fitted by
+/// `tests/matching_eval.rs` (`fit_calibration`, an ignored test that prints them) on the
+/// `tuning` experiences only, each example's own features computed without it.
 pub const COEFFICIENTS: [f32; FEATURES + 2] = [
-    1.041, 0.470, 0.012, 0.588, 0.442, 1.041, -0.722, 2.170, 0.167, -3.700,
+    0.703, -0.036, 0.012, 0.479, 0.572, 0.652, 0.014, 0.216, 3.135, 2.018, 1.099, -5.886,
+];
+
+/// Number of the features that do not come from the examples (the first ones).
+pub const LEXICAL_FEATURES: usize = 8;
+
+/// Logistic coefficients of the calibration of a competency no example is linked to (an
+/// imported certification, or a competency the examples never show): the same as
+/// [`COEFFICIENTS`] for the first [`LEXICAL_FEATURES`] features, the relative coverage and the
+/// bias, fitted without the examples' features on the same rows.
+pub const LEXICAL_COEFFICIENTS: [f32; LEXICAL_FEATURES + 2] = [
+    1.061, 0.363, 0.056, 0.541, 0.347, 1.080, -0.751, 1.880, 0.293, -3.199,
 ];
 
 /// Minimum calibrated score for a competency to be suggested (chosen with [`GATE`] on the
 /// `tuning` split, see the module doc).
-pub const MIN_SCORE: f32 = 0.15;
+pub const MIN_SCORE: f32 = 0.1;
 
 /// The domain gate: when the calibrated scores of a text's best five competencies (of the
 /// whole catalogue, at least [`MIN_SCORE`] each) sum to less, the text is not clearly about
 /// the catalogue's trades and only its best suggestion is kept.
-pub const GATE: f32 = 1.8;
+pub const GATE: f32 = 1.4;
 
 /// Calibrated score from which a suggestion is [`Strength::Strong`].
 pub const STRONG_SCORE: f32 = 0.6;
@@ -136,6 +175,10 @@ pub struct Tuning {
     pub gate: f32,
     /// The calibration's logistic coefficients (see [`COEFFICIENTS`]).
     pub coefficients: [f32; FEATURES + 2],
+    /// See [`LEXICAL_COEFFICIENTS`].
+    pub lexical_coefficients: [f32; LEXICAL_FEATURES + 2],
+    /// See [`NEIGHBOURS`].
+    pub neighbours: usize,
 }
 
 impl Default for Tuning {
@@ -147,6 +190,8 @@ impl Default for Tuning {
             min_score: MIN_SCORE,
             strong_score: STRONG_SCORE,
             coefficients: COEFFICIENTS,
+            lexical_coefficients: LEXICAL_COEFFICIENTS,
+            neighbours: NEIGHBOURS,
             gate: GATE,
         }
     }
@@ -199,6 +244,54 @@ pub mod resources {
     pub const RELATED_TERMS_JSON: &str = include_str!("../../data/matching/related-terms.json");
     /// Curated corrections of the alike competencies (`data/matching/alike-overrides.json`).
     pub const ALIKE_OVERRIDES_JSON: &str = include_str!("../../data/matching/alike-overrides.json");
+    /// Labelled example experiences (`data/matching/examples.json`, see [`super::Examples`]).
+    pub const EXAMPLES_JSON: &str = include_str!("../../data/matching/examples.json");
+}
+
+/// Number of nearest example experiences whose labels vote for a text's competencies.
+pub const NEIGHBOURS: usize = 15;
+
+/// At most this many words shown for a competency found through the examples only.
+pub const EXAMPLE_WORDS: usize = 5;
+
+/// One labelled example experience: a text and the competencies a jury links to it.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct ExampleText {
+    pub id: String,
+    pub text: String,
+    /// Competency ids; ids of certifications not in the matcher's catalogue are ignored
+    /// (the example then only stands for "not these competencies").
+    pub labels: Vec<String>,
+}
+
+/// The example experiences file (`data/matching/examples.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Examples {
+    pub examples: Vec<ExampleText>,
+}
+
+impl Examples {
+    /// Parses an examples file.
+    pub fn parse(json: &str) -> Result<Examples, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// The bundled examples (empty if the bundled file were malformed, which a test forbids).
+    pub fn bundled() -> Examples {
+        Examples::parse(resources::EXAMPLES_JSON).unwrap_or(Examples {
+            examples: Vec::new(),
+        })
+    }
+}
+
+/// An example experience as the matcher keeps it.
+#[derive(Debug, Clone)]
+struct Example {
+    id: String,
+    /// `(concept, weight)`, unit length: `(1 + ln tf) · idf` over the examples.
+    vector: Vec<(u32, f32)>,
+    /// Entries (competencies) of its labels.
+    labels: Vec<u32>,
 }
 
 /// One significant word of a text after analysis.
@@ -620,6 +713,8 @@ struct Entry {
     /// `(concept, weight, from the label)`, sorted by concept.
     concepts: Vec<(u32, f32, bool)>,
     total: f32,
+    /// Whether some example experience is linked to it (which calibration applies).
+    exampled: bool,
 }
 
 /// Suggests competencies for an experience text. Build it once per catalogue.
@@ -636,11 +731,22 @@ pub struct Matcher {
     postings: Vec<Vec<(u32, f32, bool)>>,
     /// Whether a concept is a `light` one.
     light: Vec<bool>,
+    /// Labelled example experiences (see [`Matcher::with_examples`]).
+    examples: Vec<Example>,
+    /// Idf of each concept over the examples' texts (0 for concepts no example has).
+    example_idf: Vec<f32>,
 }
 
 impl Matcher {
-    /// A matcher over every competency of the catalogue (labels plus bloc titles).
+    /// A matcher over every competency of the catalogue (labels plus bloc titles), with the
+    /// bundled example experiences ([`Examples::bundled`]).
     pub fn new(catalogue: &Catalogue) -> Matcher {
+        Matcher::lexical(catalogue).with_examples(&Examples::bundled().examples)
+    }
+
+    /// [`Matcher::new`] without examples: the labels and bloc titles only (what
+    /// [`super::alike`] compares).
+    pub fn lexical(catalogue: &Catalogue) -> Matcher {
         Matcher::from_competencies(
             catalogue
                 .all()
@@ -658,7 +764,7 @@ impl Matcher {
             .flat_map(|cert| cert.competencies())
             .map(|(b, c)| (c.id.as_str(), c.label.as_str(), b.title.as_str()))
             .collect();
-        Matcher::tuned(Analyzer::new(), tuning, items)
+        Matcher::tuned(Analyzer::new(), tuning, items).with_examples(&Examples::bundled().examples)
     }
 
     /// A matcher over `(competency id, label, bloc title)` triples (`""` for no bloc title),
@@ -696,6 +802,8 @@ impl Matcher {
             entries: Vec::new(),
             postings: Vec::new(),
             light: Vec::new(),
+            examples: Vec::new(),
+            example_idf: Vec::new(),
         };
         // Concepts of each label and bloc title.
         let mut raw: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
@@ -751,6 +859,7 @@ impl Matcher {
                 id_rank: 0,
                 concepts,
                 total,
+                exampled: false,
             });
         }
         let mut order: Vec<(&str, u32)> = m
@@ -777,6 +886,16 @@ impl Matcher {
     /// The distinct concept numbers of a competency text, interning new stems.
     fn intern_concepts(&mut self, text: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
+        for k in self.intern_words(text) {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    /// The concept number of every significant word of a text, in order, interning new stems.
+    fn intern_words(&mut self, text: &str) -> Vec<u32> {
         let ft = FoldedText::new(text);
         let words = self.analyzer.significant_words(text, &ft);
         let stems: Vec<String> = words
@@ -784,6 +903,7 @@ impl Matcher {
             .map(|w| self.analyzer.stem_word(&text[w.range.clone()]))
             .collect();
         let word_groups = self.analyzer.groups_of(&ft.folded, &words, &stems);
+        let mut out = Vec::with_capacity(stems.len());
         for (stem, group) in stems.into_iter().zip(word_groups) {
             let k = match group {
                 Some(g) => g,
@@ -797,11 +917,153 @@ impl Matcher {
                     }
                 },
             };
-            if !out.contains(&k) {
-                out.push(k);
-            }
+            out.push(k);
         }
         out
+    }
+
+    /// This matcher with labelled example experiences: the labels of the [`NEIGHBOURS`]
+    /// examples nearest to a text (cosine of their `(1 + ln tf) · idf` concept vectors) vote
+    /// for its competencies, each with its similarity (see the module doc). Replaces any
+    /// examples given before.
+    pub fn with_examples(mut self, examples: &[ExampleText]) -> Matcher {
+        let entry_of: HashMap<&str, u32> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        // `(id, (concept, count) sorted by concept, label entries)` of each example.
+        type Counted = (String, Vec<(u32, u32)>, Vec<u32>);
+        let mut counted: Vec<Counted> = Vec::new();
+        for ex in examples {
+            let mut labels: Vec<u32> = ex
+                .labels
+                .iter()
+                .filter_map(|l| entry_of.get(l.as_str()).copied())
+                .collect();
+            order::sort(&mut labels);
+            labels.dedup();
+            counted.push((ex.id.clone(), Vec::new(), labels));
+        }
+        for (ex, c) in examples.iter().zip(counted.iter_mut()) {
+            let mut words = self.intern_words(&ex.text);
+            order::sort(&mut words);
+            for k in words {
+                match c.1.last_mut() {
+                    Some(last) if last.0 == k => last.1 += 1,
+                    _ => c.1.push((k, 1)),
+                }
+            }
+        }
+        for e in &mut self.entries {
+            e.exampled = false;
+        }
+        for (_, _, labels) in &counted {
+            for &l in labels {
+                self.entries[l as usize].exampled = true;
+            }
+        }
+        let n_concepts = self.concept_names.len();
+        self.postings.resize(n_concepts, Vec::new());
+        self.light = self
+            .concept_names
+            .iter()
+            .map(|name| self.analyzer.lexicon.light.contains(name))
+            .collect();
+        let mut df = vec![0u32; n_concepts];
+        for (_, counts, _) in &counted {
+            for &(k, _) in counts {
+                df[k as usize] += 1;
+            }
+        }
+        let n = counted.len() as f32;
+        self.example_idf = df
+            .iter()
+            .map(|&d| {
+                if d == 0 {
+                    0.0
+                } else {
+                    (1.0 + n / d as f32).ln()
+                }
+            })
+            .collect();
+        self.examples = counted
+            .into_iter()
+            .map(|(id, counts, labels)| {
+                let mut vector: Vec<(u32, f32)> = counts
+                    .into_iter()
+                    .map(|(k, tf)| (k, (1.0 + (tf as f32).ln()) * self.example_idf[k as usize]))
+                    .collect();
+                let norm = vector.iter().map(|v| v.1 * v.1).sum::<f32>().sqrt();
+                for v in &mut vector {
+                    v.1 /= norm.max(f32::EPSILON);
+                }
+                Example { id, vector, labels }
+            })
+            .collect();
+        self
+    }
+
+    /// Votes of the nearest examples for each entry, and the examples that voted, nearest
+    /// first. `leave_out` names an example not to use (evaluation of an example itself).
+    fn votes(
+        &self,
+        present: &[u32],
+        tf: &[u32],
+        leave_out: Option<&str>,
+    ) -> (Vec<f32>, Vec<usize>) {
+        let mut votes = vec![0f32; self.entries.len()];
+        if self.examples.is_empty() {
+            return (votes, Vec::new());
+        }
+        let mut query = vec![0f32; self.concept_names.len()];
+        let mut norm = 0f32;
+        for &k in present {
+            let idf = self.example_idf.get(k as usize).copied().unwrap_or(0.0);
+            let count = tf.get(k as usize).copied().unwrap_or(1).max(1) as f32;
+            let w = (1.0 + count.ln()) * idf;
+            query[k as usize] = w;
+            norm += w * w;
+        }
+        if norm <= 0.0 {
+            return (votes, Vec::new());
+        }
+        let norm = norm.sqrt();
+        let mut near: Vec<(u32, usize)> = Vec::new();
+        for (i, ex) in self.examples.iter().enumerate() {
+            if leave_out == Some(ex.id.as_str()) {
+                continue;
+            }
+            let dot: f32 = ex
+                .vector
+                .iter()
+                .map(|&(k, w)| w * query.get(k as usize).copied().unwrap_or(0.0))
+                .sum();
+            if dot > 0.0 {
+                near.push((descending(dot / norm), i));
+            }
+        }
+        order::sort(&mut near);
+        near.truncate(self.tuning.neighbours);
+        let mut total = 0f32;
+        for &(key, i) in &near {
+            let similarity = f32::from_bits(u32::MAX - key);
+            total += similarity;
+            for &e in &self.examples[i].labels {
+                votes[e as usize] += similarity;
+            }
+        }
+        votes.push(total);
+        (votes, near.into_iter().map(|(_, i)| i).collect())
+    }
+
+    /// Whether some example experience is linked to the competency (its score then uses
+    /// [`COEFFICIENTS`], otherwise [`LEXICAL_COEFFICIENTS`]).
+    pub fn has_examples(&self, competency_id: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.exampled && e.id == competency_id)
     }
 
     /// The analyser used by this matcher.
@@ -886,7 +1148,12 @@ impl Matcher {
     }
 
     /// Features of every competency for a text's present concepts: `(entry, features)`.
-    fn features(&self, present: &[u32], tf: &[u32]) -> Vec<(usize, [f32; FEATURES])> {
+    fn features(
+        &self,
+        present: &[u32],
+        tf: &[u32],
+        votes: &[f32],
+    ) -> Vec<(usize, [f32; FEATURES])> {
         let n_entries = self.entries.len();
         let mut matched_weight = vec![0f32; n_entries];
         let mut label_weight = vec![0f32; n_entries];
@@ -923,7 +1190,8 @@ impl Matcher {
         let t = &self.tuning;
         let mut out = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
-            if hits[i] == 0 {
+            let vote = votes.get(i).copied().unwrap_or(0.0);
+            if hits[i] == 0 && vote <= 0.0 {
                 continue;
             }
             let denominator = (e.total.ln() * t.length_exponent).exp();
@@ -944,6 +1212,8 @@ impl Matcher {
                     label_weight[i] / max_possible,
                     (1.0 + e.total).ln(),
                     repeated[i] / strict[i].max(f32::EPSILON),
+                    vote,
+                    vote / votes.last().copied().unwrap_or(1.0).max(f32::EPSILON),
                 ],
             ));
         }
@@ -951,24 +1221,34 @@ impl Matcher {
     }
 
     /// Calibrated score of every entry (0 when not a candidate).
-    fn calibrated(&self, present: &[u32], tf: &[u32]) -> Vec<f32> {
+    fn calibrated(&self, present: &[u32], tf: &[u32], votes: &[f32]) -> Vec<f32> {
         let mut scores = vec![0f32; self.entries.len()];
-        let feats = self.features(present, tf);
+        let feats = self.features(present, tf, votes);
         let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
         for (i, f) in feats {
-            let c = &self.tuning.coefficients;
-            let mut z = c[FEATURES + 1];
-            for (j, x) in f.iter().enumerate() {
-                z += c[j] * x;
+            let relative = f[0] / best.max(f32::EPSILON);
+            let c: &[f32] = if self.entries[i].exampled {
+                &self.tuning.coefficients
+            } else {
+                &self.tuning.lexical_coefficients
+            };
+            let n = c.len() - 2;
+            let mut z = c[n + 1] + c[n] * relative;
+            for (cj, x) in c.iter().zip(&f).take(n) {
+                z += cj * x;
             }
-            z += c[FEATURES] * f[0] / best.max(f32::EPSILON);
             scores[i] = 1.0 / (1.0 + (-z).exp());
         }
         scores
     }
 
-    /// Features for training: `(competency id, features + relative score)` of every candidate.
-    pub fn training_features(&self, text: &str) -> Vec<(String, Vec<f32>)> {
+    /// Features for training: `(competency id, features + relative score)` of every candidate,
+    /// without the example `leave_out` (the text itself when it is one of the examples).
+    pub fn training_features(
+        &self,
+        text: &str,
+        leave_out: Option<&str>,
+    ) -> Vec<(String, Vec<f32>)> {
         let ft = FoldedText::new(text);
         let words = self.text_concepts(text, &ft);
         let mut seen = vec![false; self.concept_names.len()];
@@ -982,7 +1262,8 @@ impl Matcher {
                 }
             }
         }
-        let feats = self.features(&present, &tf);
+        let (votes, _) = self.votes(&present, &tf, leave_out);
+        let feats = self.features(&present, &tf, &votes);
         let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
         feats
             .into_iter()
@@ -1003,7 +1284,19 @@ impl Matcher {
         limit: usize,
     ) -> Vec<Suggestion> {
         // One compiled body whatever the closure (a smaller wasm).
-        self.suggest_among(text, &restrict_to, limit)
+        self.suggest_among(text, &restrict_to, limit, None)
+    }
+
+    /// [`Matcher::suggest`] without the example experience `example_id`: what the matcher
+    /// would say of an example's text had it not been given that example (evaluation).
+    pub fn suggest_leaving_out(
+        &self,
+        text: &str,
+        restrict_to: &dyn Fn(&str) -> bool,
+        limit: usize,
+        example_id: &str,
+    ) -> Vec<Suggestion> {
+        self.suggest_among(text, restrict_to, limit, Some(example_id))
     }
 
     /// [`Matcher::suggest`] with the restriction as a trait object.
@@ -1012,6 +1305,7 @@ impl Matcher {
         text: &str,
         restrict_to: &dyn Fn(&str) -> bool,
         limit: usize,
+        leave_out: Option<&str>,
     ) -> Vec<Suggestion> {
         if limit == 0 || self.entries.is_empty() {
             return Vec::new();
@@ -1032,7 +1326,8 @@ impl Matcher {
                 }
             }
         }
-        let scores = self.calibrated(&present, &tf);
+        let (votes, near) = self.votes(&present, &tf, leave_out);
+        let scores = self.calibrated(&present, &tf, &votes);
         // The domain gate, on the whole catalogue (not only the competencies asked for).
         let mut best = [0f32; 5];
         for &s in &scores {
@@ -1066,21 +1361,49 @@ impl Matcher {
         ranked
             .into_iter()
             .map(|(key, rank)| {
-                let e = &self.entries[entry_of_rank[rank as usize]];
-                let is_hit = |k: u32| e.concepts.binary_search_by_key(&k, |c| c.0).is_ok();
+                let entry = entry_of_rank[rank as usize];
+                let e = &self.entries[entry];
+                let label_hit = |k: u32| e.concepts.binary_search_by_key(&k, |c| c.0).is_ok();
+                // A competency found through the examples only: the words the text shares with
+                // the nearest examples linked to it.
+                let by_examples = !words.iter().any(|(_, k)| k.is_some_and(label_hit));
+                let shared = |k: u32| {
+                    near.iter().any(|&x| {
+                        let ex = &self.examples[x];
+                        ex.labels.binary_search(&(entry as u32)).is_ok()
+                            && ex.vector.binary_search_by_key(&k, |v| v.0).is_ok()
+                    })
+                };
+                let mut hits: Vec<(u32, u32)> = if by_examples {
+                    present
+                        .iter()
+                        .filter(|&&k| shared(k))
+                        .map(|&k| (descending(self.example_idf[k as usize]), k))
+                        .collect()
+                } else {
+                    e.concepts
+                        .iter()
+                        .filter(|c| first[c.0 as usize].is_some())
+                        .map(|c| (descending(c.1), c.0))
+                        .collect()
+                };
+                order::sort(&mut hits);
+                if by_examples {
+                    hits.truncate(EXAMPLE_WORDS);
+                }
+                let is_hit = |k: u32| {
+                    if by_examples {
+                        hits.iter().any(|h| h.1 == k)
+                    } else {
+                        label_hit(k)
+                    }
+                };
                 // In text order, so already sorted for highlighting.
                 let matched: Vec<Range<usize>> = words
                     .iter()
                     .filter(|(_, k)| k.is_some_and(is_hit))
                     .map(|(r, _)| r.clone())
                     .collect();
-                let mut hits: Vec<(u32, u32)> = e
-                    .concepts
-                    .iter()
-                    .filter(|c| first[c.0 as usize].is_some())
-                    .map(|c| (descending(c.1), c.0))
-                    .collect();
-                order::sort(&mut hits);
                 let mut matched_terms: Vec<String> = Vec::new();
                 for (_, k) in hits {
                     let word = first[k as usize].clone().and_then(|r| text.get(r));

@@ -539,11 +539,154 @@ fn repeated_words_strengthen_a_suggestion() {
     assert!(again > once, "{again} should exceed {once}");
     // The feature itself: ½ for words said once, more when repeated, below 1.
     let repetition = |text: &str| {
-        let features = m.training_features(text);
+        let features = m.training_features(text, None);
         let (_, f) = features.iter().find(|(id, _)| id == "C2").unwrap();
-        f[FEATURES - 1]
+        f[LEXICAL_FEATURES - 1]
     };
     assert!((repetition("accueil public") - 0.5).abs() < 1e-6);
     let repeated = repetition("accueil accueil accueil public public");
     assert!(repeated > 0.6 && repeated < 1.0, "{repeated}");
+}
+
+fn example(id: &str, text: &str, labels: &[&str]) -> ExampleText {
+    ExampleText {
+        id: id.to_owned(),
+        text: text.to_owned(),
+        labels: labels.iter().map(|l| (*l).to_owned()).collect(),
+    }
+}
+
+/// The small matcher with a few examples, in the words of people, not of the labels.
+fn small_matcher_with_examples() -> Matcher {
+    with_small_examples(small_matcher())
+}
+
+fn with_small_examples(m: Matcher) -> Matcher {
+    m.with_examples(&[
+        example(
+            "e1",
+            "Le soir je faisais le tour des halls d'immeuble pour discuter avec les jeunes.",
+            &["C1", "C2"],
+        ),
+        example(
+            "e2",
+            "Je passais dans les halls et je discutais avec les jeunes du quartier.",
+            &["C2", "NOPE-C9"],
+        ),
+        example("e3", "Je réparais des moteurs de camion au garage.", &[]),
+    ])
+}
+
+#[test]
+fn examples_vote_for_their_labels() {
+    let m = small_matcher_with_examples();
+    assert!(m.has_examples("C1") && m.has_examples("C2"));
+    assert!(!m.has_examples("C3") && !m.has_examples("NOPE-C9"));
+    // No word of any label: only the examples link this text to C2 (both voted for it).
+    let text = "Tous les soirs, discussions avec les jeunes dans les halls.";
+    let got = m.suggest(text, |_| true, 10);
+    let ids: Vec<&str> = got.iter().map(|s| s.competency_id.as_str()).collect();
+    assert_eq!(ids.first(), Some(&"C2"), "{got:?}");
+    // Its words are the ones the text shares with the examples linked to it, highlighted.
+    let c2 = &got[0];
+    assert!(c2.matched_terms.iter().any(|t| t == "halls"), "{c2:?}");
+    assert!(c2.matched_terms.len() <= EXAMPLE_WORDS);
+    for r in &c2.matched {
+        let word = &text[r.clone()];
+        assert!(c2.matched_terms.contains(&word.to_lowercase()), "{word}");
+    }
+    // The examples' labels of certifications not in the catalogue are ignored.
+    assert!(ids.iter().all(|id| *id != "NOPE-C9"));
+}
+
+#[test]
+fn an_example_can_be_left_out() {
+    // Without threshold nor gate: every competency voted for is listed.
+    let m = with_small_examples(small_ranking_matcher());
+    let text = "Le soir je faisais le tour des halls d'immeuble pour discuter avec les jeunes.";
+    let with = m.suggest(text, |_| true, 10);
+    assert!(with.iter().any(|s| s.competency_id == "C1"), "{with:?}");
+    // Without e1, only e2 (labelled C2) speaks for this text: C1 is no longer voted for.
+    let without = m.suggest_leaving_out(text, &|_| true, 10, "e1");
+    assert!(
+        without.iter().all(|s| s.competency_id != "C1"),
+        "{without:?}"
+    );
+    let (with_f, without_f) = (
+        m.training_features(text, None),
+        m.training_features(text, Some("e1")),
+    );
+    let vote = |f: &[(String, Vec<f32>)], id: &str| {
+        f.iter()
+            .find(|(i, _)| i == id)
+            .map_or(0.0, |(_, v)| v[LEXICAL_FEATURES])
+    };
+    assert!(vote(&with_f, "C1") > 0.0);
+    assert_eq!(vote(&without_f, "C1"), 0.0);
+}
+
+#[test]
+fn examples_do_not_speak_for_unrelated_texts() {
+    let m = small_matcher_with_examples();
+    // Nearest to the mechanic's example, which has no label: nothing is voted for.
+    let f = m.training_features("Je réparais des moteurs de camion.", None);
+    assert!(f.iter().all(|(_, v)| v[LEXICAL_FEATURES] == 0.0), "{f:?}");
+    assert!(m
+        .suggest("Je réparais des moteurs.", |_| true, 10)
+        .is_empty());
+    // Without examples, a matcher behaves as the lexical one.
+    let bare = small_matcher_with_examples().with_examples(&[]);
+    assert!(!bare.has_examples("C1"));
+    let text = "J'accueillais les usagers au guichet et je les orientais.";
+    let a: Vec<String> = bare
+        .suggest(text, |_| true, 10)
+        .into_iter()
+        .map(|s| s.competency_id)
+        .collect();
+    let b: Vec<String> = small_matcher()
+        .suggest(text, |_| true, 10)
+        .into_iter()
+        .map(|s| s.competency_id)
+        .collect();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn examples_files_are_checked() {
+    assert!(Examples::parse("{").is_err());
+    assert!(Examples::parse(r#"{"examples": [{"id": "x"}]}"#).is_err());
+    let cat = Catalogue::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let bundled = Examples::bundled();
+    assert!(bundled.examples.len() >= 100, "{}", bundled.examples.len());
+    // Every label of a bundled certification names one of its competencies.
+    for e in &bundled.examples {
+        for l in &e.labels {
+            let bundled_cert = cat
+                .all()
+                .iter()
+                .any(|c| l.starts_with(&format!("{}BC", c.code)));
+            assert!(
+                !bundled_cert || cat.competency(l).is_some(),
+                "{}: {l}",
+                e.id
+            );
+        }
+    }
+    let m = Matcher::new(&cat);
+    assert!(m.has_examples("RNCP37722BC02-C02"));
+}
+
+#[test]
+fn texts_near_examples_never_panic() {
+    let m = small_matcher_with_examples();
+    for text in [
+        "",
+        "halls halls halls",
+        "’’’",
+        "jeunes\u{0}halls",
+        &"halls ".repeat(50_000),
+    ] {
+        check_never_panics(&m, text);
+        let _ = m.suggest_leaving_out(text, &|_| true, 3, "e2");
+    }
 }
