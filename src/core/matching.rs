@@ -284,6 +284,16 @@ impl Examples {
     }
 }
 
+/// What the examples say of a text.
+struct Votes {
+    /// Each entry's vote: the similarities of the nearest examples linked to it, summed.
+    vote: Vec<f32>,
+    /// The nearest examples' similarities, summed.
+    total: f32,
+    /// The nearest examples, nearest first.
+    near: Vec<usize>,
+}
+
 /// An example experience as the matcher keeps it.
 #[derive(Debug, Clone)]
 struct Example {
@@ -1005,17 +1015,16 @@ impl Matcher {
         self
     }
 
-    /// Votes of the nearest examples for each entry, and the examples that voted, nearest
-    /// first. `leave_out` names an example not to use (evaluation of an example itself).
-    fn votes(
-        &self,
-        present: &[u32],
-        tf: &[u32],
-        leave_out: Option<&str>,
-    ) -> (Vec<f32>, Vec<usize>) {
-        let mut votes = vec![0f32; self.entries.len()];
+    /// What the examples say of a text (see the module doc). `leave_out` names an example not
+    /// to use (evaluation of an example itself).
+    fn votes(&self, present: &[u32], tf: &[u32], leave_out: Option<&str>) -> Votes {
+        let mut out = Votes {
+            vote: vec![0f32; self.entries.len()],
+            total: 0.0,
+            near: Vec::new(),
+        };
         if self.examples.is_empty() {
-            return (votes, Vec::new());
+            return out;
         }
         let mut query = vec![0f32; self.concept_names.len()];
         let mut norm = 0f32;
@@ -1027,7 +1036,7 @@ impl Matcher {
             norm += w * w;
         }
         if norm <= 0.0 {
-            return (votes, Vec::new());
+            return out;
         }
         let norm = norm.sqrt();
         let mut near: Vec<(u32, usize)> = Vec::new();
@@ -1046,16 +1055,15 @@ impl Matcher {
         }
         order::sort(&mut near);
         near.truncate(self.tuning.neighbours);
-        let mut total = 0f32;
         for &(key, i) in &near {
             let similarity = f32::from_bits(u32::MAX - key);
-            total += similarity;
+            out.total += similarity;
             for &e in &self.examples[i].labels {
-                votes[e as usize] += similarity;
+                out.vote[e as usize] += similarity;
             }
         }
-        votes.push(total);
-        (votes, near.into_iter().map(|(_, i)| i).collect())
+        out.near = near.into_iter().map(|(_, i)| i).collect();
+        out
     }
 
     /// Whether some example experience is linked to the competency (its score then uses
@@ -1152,7 +1160,7 @@ impl Matcher {
         &self,
         present: &[u32],
         tf: &[u32],
-        votes: &[f32],
+        votes: &Votes,
     ) -> Vec<(usize, [f32; FEATURES])> {
         let n_entries = self.entries.len();
         let mut matched_weight = vec![0f32; n_entries];
@@ -1190,7 +1198,7 @@ impl Matcher {
         let t = &self.tuning;
         let mut out = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
-            let vote = votes.get(i).copied().unwrap_or(0.0);
+            let vote = votes.vote.get(i).copied().unwrap_or(0.0);
             if hits[i] == 0 && vote <= 0.0 {
                 continue;
             }
@@ -1213,7 +1221,7 @@ impl Matcher {
                     (1.0 + e.total).ln(),
                     repeated[i] / strict[i].max(f32::EPSILON),
                     vote,
-                    vote / votes.last().copied().unwrap_or(1.0).max(f32::EPSILON),
+                    vote / votes.total.max(f32::EPSILON),
                 ],
             ));
         }
@@ -1221,7 +1229,7 @@ impl Matcher {
     }
 
     /// Calibrated score of every entry (0 when not a candidate).
-    fn calibrated(&self, present: &[u32], tf: &[u32], votes: &[f32]) -> Vec<f32> {
+    fn calibrated(&self, present: &[u32], tf: &[u32], votes: &Votes) -> Vec<f32> {
         let mut scores = vec![0f32; self.entries.len()];
         let feats = self.features(present, tf, votes);
         let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
@@ -1262,7 +1270,7 @@ impl Matcher {
                 }
             }
         }
-        let (votes, _) = self.votes(&present, &tf, leave_out);
+        let votes = self.votes(&present, &tf, leave_out);
         let feats = self.features(&present, &tf, &votes);
         let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
         feats
@@ -1326,8 +1334,9 @@ impl Matcher {
                 }
             }
         }
-        let (votes, near) = self.votes(&present, &tf, leave_out);
+        let votes = self.votes(&present, &tf, leave_out);
         let scores = self.calibrated(&present, &tf, &votes);
+        let near = &votes.near;
         // The domain gate, on the whole catalogue (not only the competencies asked for).
         let mut best = [0f32; 5];
         for &s in &scores {
