@@ -708,6 +708,10 @@ pub struct Suggestion {
     /// The matched words as the user wrote them (first occurrence of each matched concept,
     /// lower-cased), heaviest concept first.
     pub matched_terms: Vec<String>,
+    /// Whether no word of the competency's label or bloc title matched: the competency was
+    /// found through the example experiences alone, and the matched words are the ones the
+    /// text shares with the examples linked to it.
+    pub by_examples: bool,
 }
 
 /// The weighted concepts of a competency, `(concept, weight, from the label)`, sorted by
@@ -1434,6 +1438,7 @@ impl Matcher {
                     score,
                     matched,
                     matched_terms,
+                    by_examples,
                 }
             })
             .collect()

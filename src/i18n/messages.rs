@@ -361,6 +361,7 @@ messages! {
         SuggestionPossible => "Correspondance possible", "Possible match";
         SuggestionsNoSelection => "Sélectionnez des certifications pour recevoir des propositions.", "Select certifications to get suggestions.";
         SuggestionWords => "Mots retrouvés\u{a0}:", "Matching words:";
+        SuggestionWordsExamples => "Mots en commun avec des expériences déjà reliées à cette compétence\u{a0}:", "Words shared with experiences already linked to this competency:";
         SuggestionAccept => "Lier", "Link";
         SuggestionAcceptLabel => "Lier «\u{a0}{label}\u{a0}» à cette expérience", "Link “{label}” to this experience";
         SuggestionDismiss => "Écarter", "Dismiss";

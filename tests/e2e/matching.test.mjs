@@ -50,3 +50,30 @@ test('suggestions say their strength; an unrelated experience gets advice, not w
   await checkA11y(page, 'experiences with strengths and advice EN');
   watch.assertClean();
 });
+
+// No word of a label: the example experiences find "Aller à la rencontre des personnes…", and
+// the card says which words the text shares with them.
+const NIGHT_ROUNDS =
+  'Le soir on passait voir ceux qui dorment dehors, on apportait une soupe chaude et des couvertures.';
+
+test('a competency found through example experiences says which words it shares with them', async (t) => {
+  const { page, watch } = await app.newPage(t);
+  const flow = new AssessmentFlow(page, app);
+  await flow.start();
+  await flow.select('RNCP37722');
+  await flow.select('RNCP41674');
+  await flow.addExperience('Maraudes', NIGHT_ROUNDS);
+  const card = page.getByTestId('experience').filter({ hasText: 'Maraudes' });
+  const byExamples = card
+    .getByTestId('suggestion')
+    .filter({ hasText: 'Mots en commun avec des expériences déjà reliées à cette compétence' })
+    .filter({ hasText: 'Aller à la rencontre des personnes' });
+  await byExamples.waitFor();
+  assert.match(await byExamples.locator('.suggestion__words mark').innerText(), /soupe/);
+  // The shared words are highlighted in the excerpt of the experience.
+  assert.ok((await byExamples.locator('.suggestion__excerpt mark').count()) >= 1);
+  await checkA11y(page, 'suggestion found through examples FR');
+  await page.getByTestId('lang-switch').click();
+  await card.getByText('Words shared with experiences already linked to this competency:').first().waitFor();
+  watch.assertClean();
+});

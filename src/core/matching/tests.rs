@@ -405,6 +405,7 @@ fn highlights_point_to_the_original_words() {
     );
     let s = m.suggest("Œuvre : apaiser un conflit 🙂 en temps réel", |_| true, 1);
     assert_eq!(s[0].matched_terms, ["conflit", "apaiser", "temps"]);
+    assert!(!s[0].by_examples);
 }
 
 /// A deterministic xorshift generator, to build random inputs without a dependency.
@@ -589,6 +590,7 @@ fn examples_vote_for_their_labels() {
     assert_eq!(ids.first(), Some(&"C2"), "{got:?}");
     // Its words are the ones the text shares with the examples linked to it, highlighted.
     let c2 = &got[0];
+    assert!(c2.by_examples, "{c2:?}");
     assert!(c2.matched_terms.iter().any(|t| t == "halls"), "{c2:?}");
     assert!(c2.matched_terms.len() <= EXAMPLE_WORDS);
     for r in &c2.matched {

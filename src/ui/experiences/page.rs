@@ -162,12 +162,13 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                                 let label = comp.label.clone();
                                 let label2 = comp.label.clone();
                                 let terms = s.matched_terms.join(", ");
+                                let words_msg = if s.by_examples { Msg::SuggestionWordsExamples } else { Msg::SuggestionWords };
                                 let strength = s.strength;
                                 view! {
                                     <li class="suggestion" data-testid="suggestion" data-id=data_id data-strength=strength_key(strength)>
                                         <p class="suggestion__strength">{t(strength_msg(strength))}</p>
                                         <p class="suggestion__label"><span class="code">{cert.code.clone()}</span>" "<span class="competency-label">{comp.label.clone()}</span></p>
-                                        <p class="suggestion__words">{t(Msg::SuggestionWords)}" "<mark>{terms}</mark></p>
+                                        <p class="suggestion__words">{t(words_msg)}" "<mark>{terms}</mark></p>
                                         {(!ranges.is_empty()).then(|| view! {
                                             <p class="suggestion__excerpt"><Highlighted text=excerpt ranges /></p>
                                         })}
