@@ -525,6 +525,23 @@ fn precision_and_recall_floors() {
             "  shown, restricted to {:<9} {figures}",
             cert.code
         ));
+        // What the app shows when only this certification is selected: its matcher is built
+        // on the selection (idf, domain gate), with the bundled examples.
+        let alone = Matcher::from_competencies(
+            cert.competencies()
+                .map(|(b, c)| (c.id.as_str(), c.label.as_str(), b.title.as_str())),
+        )
+        .with_examples(&Examples::bundled().examples);
+        let figures = evaluate(
+            &alone,
+            &mediation,
+            &|id: &str| id.starts_with(&prefix),
+            false,
+        );
+        say(&format!(
+            "  shown, {:<9} selected alone {figures}",
+            cert.code
+        ));
     }
 
     let (second_cat, second) = load_second_domain();
