@@ -65,7 +65,8 @@
 //! Examples without labels (off-domain texts) and labels of certifications missing from the
 //! catalogue take neighbour places without voting, so a text nearest to them gets few votes.
 //! A competency found by the examples alone shows, as its words, the text's words it shares
-//! with the examples that voted for it (at most [`EXAMPLE_WORDS`], rarest first). Adding
+//! with the examples that voted for it (at most [`EXAMPLE_WORDS`]; first those that several of
+//! them share, weighed by rarity). Adding
 //! examples for a certification is adding data; a competency no example is linked to gets the
 //! lexical calibration ([`LEXICAL_COEFFICIENTS`]).
 //!
@@ -1380,18 +1381,24 @@ impl Matcher {
                 // A competency found through the examples only: the words the text shares with
                 // the nearest examples linked to it.
                 let by_examples = !words.iter().any(|(_, k)| k.is_some_and(label_hit));
+                // How many of the nearest examples linked to it share the word.
                 let shared = |k: u32| {
-                    near.iter().any(|&x| {
-                        let ex = &self.examples[x];
-                        ex.labels.binary_search(&(entry as u32)).is_ok()
-                            && ex.vector.binary_search_by_key(&k, |v| v.0).is_ok()
-                    })
+                    near.iter()
+                        .filter(|&&x| {
+                            let ex = &self.examples[x];
+                            ex.labels.binary_search(&(entry as u32)).is_ok()
+                                && ex.vector.binary_search_by_key(&k, |v| v.0).is_ok()
+                        })
+                        .count()
                 };
+                // Words several of them share first, rare ones first among equals: a word
+                // one example happens to contain ("quatre") says less than one they share.
                 let mut hits: Vec<(u32, u32)> = if by_examples {
                     present
                         .iter()
-                        .filter(|&&k| shared(k))
-                        .map(|&k| (descending(self.example_idf[k as usize]), k))
+                        .map(|&k| (shared(k), k))
+                        .filter(|&(n, _)| n > 0)
+                        .map(|(n, k)| (descending(n as f32 * self.example_idf[k as usize]), k))
                         .collect()
                 } else {
                     e.concepts

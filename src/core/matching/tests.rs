@@ -593,6 +593,13 @@ fn examples_vote_for_their_labels() {
     assert!(c2.by_examples, "{c2:?}");
     assert!(c2.matched_terms.iter().any(|t| t == "halls"), "{c2:?}");
     assert!(c2.matched_terms.len() <= EXAMPLE_WORDS);
+    // Words both linked examples share come before a rarer one only one of them has.
+    let at = |w: &str| c2.matched_terms.iter().position(|t| t == w);
+    assert!(at("soirs").is_some(), "{c2:?}");
+    assert!(
+        at("halls") < at("soirs") && at("jeunes") < at("soirs"),
+        "{c2:?}"
+    );
     for r in &c2.matched {
         let word = &text[r.clone()];
         assert!(c2.matched_terms.contains(&word.to_lowercase()), "{word}");
