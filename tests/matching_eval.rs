@@ -110,11 +110,11 @@ const MAX_OFF_DOMAIN_SUGGESTIONS: usize = 7;
 const MAX_OFF_DOMAIN_SUGGESTIONS_EACH: usize = 1;
 /// Bounds of the cross-domain background: the 35 second-domain experiences against the
 /// mediation catalogue (measured 9; 59 with 183 examples, 51 before the example experiences)
-/// and the 342 mediation ones against the second domain's (measured 176; 183 for the 182 of
-/// the previous step, 106 before the example experiences, whose refits made the lexical
-/// calibration more generous).
+/// and the 342 mediation ones against the second domain's (measured 219; 176 before the gate
+/// was scaled to the catalogue's size, 183 for the 182 of the previous step, 106 before the
+/// example experiences, whose refits made the lexical calibration more generous).
 const MAX_SECOND_ON_MEDIATION: usize = 9;
-const MAX_MEDIATION_ON_SECOND: usize = 176;
+const MAX_MEDIATION_ON_SECOND: usize = 219;
 /// Floors of the labellers' agreement, pooled over every (experience, competency) decision of
 /// the 25 experiences labelled twice (measured micro-F1 0.858, Cohen's kappa 0.847).
 const MIN_AGREEMENT_F1: f64 = 0.85;
@@ -538,10 +538,22 @@ fn precision_and_recall_floors() {
             &|id: &str| id.starts_with(&prefix),
             false,
         );
+        let negatives: Vec<&Experience> = experiences.iter().filter(|e| is_negative(e)).collect();
+        let (off, off_worst) = count_suggestions(
+            &alone,
+            negatives.iter().copied(),
+            &|id: &str| id.starts_with(&prefix),
+            false,
+        );
         say(&format!(
-            "  shown, {:<9} selected alone {figures}",
+            "  shown, {:<9} selected alone {figures}; off-domain {off}, at most {off_worst} for one",
             cert.code
         ));
+        assert!(
+            off_worst <= MAX_OFF_DOMAIN_SUGGESTIONS_EACH,
+            "{} selected alone: an off-domain experience got {off_worst} suggestions",
+            cert.code
+        );
     }
 
     let (second_cat, second) = load_second_domain();

@@ -92,7 +92,9 @@
 //! trade enters them.
 //!
 //! A competency is suggested when its score reaches [`MIN_SCORE`]. Then the **domain gate**:
-//! when the best five scores of the whole catalogue sum to less than [`GATE`], the text is not
+//! when the best five scores of the whole catalogue sum to less than [`GATE`] (times the
+//! catalogue's share of [`GATE_ENTRIES`] when it is smaller: one certification selected has
+//! fewer high scores to sum), the text is not
 //! clearly about the catalogue's trades (an accountant's "bilans", a technician's
 //! "diagnostic") and only the best suggestion is kept. [`MIN_SCORE`] and [`GATE`] were chosen
 //! together on the `tuning` split: the best mediation recall@10 such that no off-domain
@@ -159,6 +161,10 @@ pub const MIN_SCORE: f32 = 0.15;
 /// whole catalogue, at least [`MIN_SCORE`] each) sum to less, the text is not clearly about
 /// the catalogue's trades and only its best suggestion is kept.
 pub const GATE: f32 = 1.4;
+
+/// Size of the catalogue [`GATE`] was chosen on (the five bundled certifications'
+/// competencies): a smaller catalogue's gate is [`GATE`] times its share of that size.
+pub const GATE_ENTRIES: usize = 93;
 
 /// Calibrated score from which a suggestion is [`Strength::Strong`].
 pub const STRONG_SCORE: f32 = 0.6;
@@ -1368,7 +1374,9 @@ impl Matcher {
             }
         }
         order::sort(&mut ranked);
-        if evidence < self.tuning.gate {
+        // A smaller catalogue (one certification selected) has fewer high scores to sum.
+        let share = (self.entries.len() as f32 / GATE_ENTRIES as f32).min(1.0);
+        if evidence < self.tuning.gate * share {
             ranked.truncate(1);
         }
         ranked.truncate(limit);

@@ -354,6 +354,31 @@ fn threshold_gate_and_strength() {
     };
     let restricted = small_matcher_tuned(t).suggest(text, |id| id != all[0].competency_id, 10);
     assert_eq!(restricted.len(), all.len() - 1);
+    // A catalogue smaller than the one the gate was chosen on sums fewer high scores: its gate
+    // is the gate times its share of that size.
+    let evidence: f32 = all.iter().take(5).map(|s| s.score).sum();
+    let share = ranking.len() as f32 / GATE_ENTRIES as f32;
+    assert!(share < 1.0);
+    let gate_of = |gate: f32| {
+        small_matcher_tuned(Tuning {
+            min_score: 0.0,
+            gate,
+            ..Tuning::default()
+        })
+        .suggest(text, |_| true, 10)
+        .len()
+    };
+    assert_eq!(
+        gate_of(evidence + 0.01),
+        all.len(),
+        "scaled down, it passes"
+    );
+    assert_eq!(gate_of((evidence + 0.01) / share), 1, "scaled, just above");
+    assert_eq!(
+        gate_of((evidence - 0.01) / share),
+        all.len(),
+        "scaled, just below"
+    );
 }
 
 #[test]
