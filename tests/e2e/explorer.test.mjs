@@ -95,11 +95,17 @@ test('search and filters live in the URL: shareable, and the back button works',
   const { page, watch } = await app.newPage(t);
   const cat = new CataloguePage(page, app);
   await cat.open('#/?q=conflit&niveau=3');
+  // A search from the URL runs once the search file has arrived and its index is built.
+  await page.locator('form[role="search"][data-search="ready"]').waitFor();
   assert.equal(await page.getByLabel('Rechercher une certification').inputValue(), 'conflit');
   assert.equal(await page.getByLabel('Niveau', { exact: true }).inputValue(), '3');
   for (const code of await cat.codes()) assert.match(await cat.card(code).innerText(), /Niveau\s*:?\s*3/);
   await page.getByLabel('Statut').selectOption('expired');
   await page.waitForFunction(() => location.hash.includes('statut=expired'));
+  await page.waitForFunction(() => {
+    const codes = [...document.querySelectorAll('[data-testid="cert-card"]')].map((e) => e.dataset.code);
+    return codes.length === 1;
+  });
   assert.deepEqual(await cat.codes(), ['RNCP36524']);
   await page.goBack();
   await page.waitForFunction(() => !location.hash.includes('statut='));
