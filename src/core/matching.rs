@@ -64,6 +64,19 @@
 //!
 //! Examples without labels (off-domain texts) and labels of certifications missing from the
 //! catalogue take neighbour places without voting, so a text nearest to them gets few votes.
+//!
+//! The votes see 15 examples; a **kernel regression** sees them all. With `K` the examples'
+//! cosines, `Y` their labels (one 0/1 column per competency, plus a column "none" for the
+//! examples with no label in the catalogue) and `k` the text's cosines with them:
+//!
+//! ```text
+//! ridge(c) = kᵀ · (K + RIDGE·I)⁻¹ · Y[c]          none = the same on the column "none"
+//! ```
+//!
+//! It is a linear model of each competency on the examples' words, fitted exactly
+//! (Cholesky factor of `K + RIDGE·I`, built once; two triangular solves per text). Leaving an
+//! example out (evaluation) is exact too: the inverse without row and column `i` is
+//! `M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ`, one more solve.
 //! A competency found by the examples alone shows, as its words, the text's words it shares
 //! with the examples that voted for it (at most [`EXAMPLE_WORDS`]; first those that several of
 //! them share, weighed by rarity). Adding
@@ -81,7 +94,8 @@
 //! *repetition* of the matched label concepts, `Σ w_c(k)·tf(k)/(tf(k) + 1) / Σ w_c(k)` over
 //! the matched non-light label concepts, where `tf(k)` counts the text's words of concept `k`
 //! (BM25's saturation: once gives ½, twice ⅔; a text that keeps coming back to a competency's
-//! words is about it, one passing mention less so); then `vote(c)` and `share(c)`. The
+//! words is about it, one passing mention less so); then `vote(c)`, `share(c)`, `ridge(c)`
+//! and `none`. The
 //! [`COEFFICIENTS`] were fitted on the `tuning` experiences of `tests/eval/` only (mediation,
 //! off-domain texts, a second trade, and that trade's texts as off-domain ones for
 //! mediation), each example's features computed without that example (leave-one-out), so
@@ -108,7 +122,8 @@
 //!
 //! Performance: the text is analysed once, each distinct word is stemmed once, and a
 //! concept → competencies index gives the scores in one pass over the distinct concepts; the
-//! votes cost one sparse dot product per example.
+//! votes cost one sparse dot product per example, the kernel regression two triangular solves
+//! (`n²` for `n` examples); building the matcher factors `K + RIDGE·I` (`n³/6`).
 
 use crate::core::order;
 use std::collections::{HashMap, HashSet};
@@ -130,16 +145,21 @@ pub const LIGHT_WEIGHT: f32 = 0.3;
 /// below 1, a long label needs a smaller share of its concepts to score as high.
 pub const LENGTH_EXPONENT: f32 = 0.75;
 
+/// Ridge of the kernel regression of the labels on the examples (see the module doc): chosen
+/// on the `tuning` split, leave-one-out (0.03, 0.1, 0.3, 1 and 3 measured; 0.3 ranks best).
+pub const RIDGE: f32 = 0.3;
+
 /// Number of features of a (text, competency) pair in the calibration (see the module doc),
 /// not counting the relative coverage.
-pub const FEATURES: usize = 10;
+pub const FEATURES: usize = 12;
 
 /// Logistic coefficients of the calibration of a competency that some example experience is
 /// linked to: one per feature, then the relative coverage, then the bias. Fitted by
 /// `tests/matching_eval.rs` (`fit_calibration`, an ignored test that prints them) on the
 /// `tuning` experiences only, each example's own features computed without it.
 pub const COEFFICIENTS: [f32; FEATURES + 2] = [
-    0.496, -0.253, 0.108, 0.383, 0.420, 0.495, 0.039, -0.147, 2.621, 2.002, 0.753, -5.320,
+    0.430, -0.239, 0.069, 0.322, 0.402, 0.521, 0.043, -0.161, 1.867, 1.609, 2.655, -0.211, 0.701,
+    -5.312,
 ];
 
 /// Number of the features that do not come from the examples (the first ones).
@@ -186,6 +206,8 @@ pub struct Tuning {
     pub lexical_coefficients: [f32; LEXICAL_FEATURES + 2],
     /// See [`NEIGHBOURS`].
     pub neighbours: usize,
+    /// See [`RIDGE`].
+    pub ridge: f32,
 }
 
 impl Default for Tuning {
@@ -199,6 +221,7 @@ impl Default for Tuning {
             coefficients: COEFFICIENTS,
             lexical_coefficients: LEXICAL_COEFFICIENTS,
             neighbours: NEIGHBOURS,
+            ridge: RIDGE,
             gate: GATE,
         }
     }
@@ -299,6 +322,10 @@ struct Votes {
     total: f32,
     /// The nearest examples, nearest first.
     near: Vec<usize>,
+    /// Each entry's kernel-regression estimate.
+    ridge: Vec<f32>,
+    /// The kernel-regression estimate that the text has none of the catalogue's competencies.
+    none: f32,
 }
 
 /// An example experience as the matcher keeps it.
@@ -756,6 +783,8 @@ pub struct Matcher {
     examples: Vec<Example>,
     /// Idf of each concept over the examples' texts (0 for concepts no example has).
     example_idf: Vec<f32>,
+    /// Cholesky factor of the examples' kernel regression (see [`ridge_factor`]).
+    ridge_factor: Vec<f32>,
 }
 
 impl Matcher {
@@ -825,6 +854,7 @@ impl Matcher {
             light: Vec::new(),
             examples: Vec::new(),
             example_idf: Vec::new(),
+            ridge_factor: Vec::new(),
         };
         // Concepts of each label and bloc title.
         let mut raw: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
@@ -1023,6 +1053,7 @@ impl Matcher {
                 Example { id, vector, labels }
             })
             .collect();
+        self.ridge_factor = ridge_factor(&self.examples, self.tuning.ridge);
         self
     }
 
@@ -1033,6 +1064,8 @@ impl Matcher {
             vote: vec![0f32; self.entries.len()],
             total: 0.0,
             near: Vec::new(),
+            ridge: vec![0f32; self.entries.len()],
+            none: 0.0,
         };
         if self.examples.is_empty() {
             return out;
@@ -1051,8 +1084,12 @@ impl Matcher {
         }
         let norm = norm.sqrt();
         let mut near: Vec<(u32, usize)> = Vec::new();
+        let n = self.examples.len();
+        let mut cosines = vec![0f32; n];
+        let mut left_out = None;
         for (i, ex) in self.examples.iter().enumerate() {
             if leave_out == Some(ex.id.as_str()) {
+                left_out = Some(i);
                 continue;
             }
             let dot: f32 = ex
@@ -1060,8 +1097,34 @@ impl Matcher {
                 .iter()
                 .map(|&(k, w)| w * query.get(k as usize).copied().unwrap_or(0.0))
                 .sum();
+            cosines[i] = dot.max(0.0) / norm;
             if dot > 0.0 {
                 near.push((descending(dot / norm), i));
+            }
+        }
+        if self.ridge_factor.len() == n * n {
+            // u = (K + ridge·I)⁻¹·k; without example i, the inverse of K without its row and
+            // column i is M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ (k has no i-th cosine).
+            let mut u = cosines;
+            ridge_solve(&self.ridge_factor, &mut u);
+            let column = left_out.map(|i| {
+                let mut m = vec![0f32; n];
+                m[i] = 1.0;
+                ridge_solve(&self.ridge_factor, &mut m);
+                m
+            });
+            for (j, ex) in self.examples.iter().enumerate() {
+                let c = match (left_out, &column) {
+                    (Some(i), _) if i == j => continue,
+                    (Some(i), Some(m)) => u[j] - u[i] * m[j] / m[i],
+                    _ => u[j],
+                };
+                if ex.labels.is_empty() {
+                    out.none += c;
+                }
+                for &e in &ex.labels {
+                    out.ridge[e as usize] += c;
+                }
             }
         }
         order::sort(&mut near);
@@ -1233,6 +1296,8 @@ impl Matcher {
                     repeated[i] / strict[i].max(f32::EPSILON),
                     vote,
                     vote / votes.total.max(f32::EPSILON),
+                    votes.ridge.get(i).copied().unwrap_or(0.0),
+                    votes.none,
                 ],
             ));
         }
@@ -1457,6 +1522,65 @@ impl Matcher {
                 }
             })
             .collect()
+    }
+}
+
+/// The lower Cholesky factor `L` (row-major, `n × n`) of `K + ridge·I`, `K` the examples'
+/// cosines; empty when `ridge` is not positive.
+fn ridge_factor(examples: &[Example], ridge: f32) -> Vec<f32> {
+    let n = examples.len();
+    if n == 0 || ridge <= 0.0 {
+        return Vec::new();
+    }
+    let dot = |a: &[(u32, f32)], b: &[(u32, f32)]| {
+        let (mut i, mut j, mut s) = (0, 0, 0f64);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += f64::from(a[i].1) * f64::from(b[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        s
+    };
+    let mut l = vec![0f64; n * n];
+    for i in 0..n {
+        for j in 0..i {
+            l[i * n + j] = dot(&examples[i].vector, &examples[j].vector);
+        }
+        l[i * n + i] = dot(&examples[i].vector, &examples[i].vector) + f64::from(ridge);
+    }
+    // Cholesky–Crout, row by row of the lower triangle.
+    for j in 0..n {
+        let row_j: Vec<f64> = l[j * n..j * n + j].to_vec();
+        let d = (l[j * n + j] - row_j.iter().map(|x| x * x).sum::<f64>())
+            .max(f64::EPSILON)
+            .sqrt();
+        l[j * n + j] = d;
+        for i in j + 1..n {
+            let row_i = &mut l[i * n..(i + 1) * n];
+            let s: f64 = row_i[..j].iter().zip(&row_j).map(|(a, b)| a * b).sum();
+            row_i[j] = (row_i[j] - s) / d;
+        }
+    }
+    l.into_iter().map(|x| x as f32).collect()
+}
+
+/// Solves `L·Lᵀ·x = b` in place, `L` from [`ridge_factor`].
+fn ridge_solve(l: &[f32], b: &mut [f32]) {
+    let n = b.len();
+    for i in 0..n {
+        let row = &l[i * n..i * n + i];
+        let s: f32 = row.iter().zip(&b[..i]).map(|(a, x)| a * x).sum();
+        b[i] = (b[i] - s) / l[i * n + i];
+    }
+    for i in (0..n).rev() {
+        let s: f32 = (i + 1..n).map(|k| l[k * n + i] * b[k]).sum();
+        b[i] = (b[i] - s) / l[i * n + i];
     }
 }
 

@@ -659,6 +659,87 @@ fn an_example_can_be_left_out() {
     assert_eq!(vote(&without_f, "C1"), 0.0);
 }
 
+/// Index of the kernel-regression estimate among a pair's features, then of "none".
+const RIDGE_FEATURE: usize = FEATURES - 2;
+const NONE_FEATURE: usize = FEATURES - 1;
+
+#[test]
+fn kernel_regression_solves_its_system() {
+    let m = small_matcher_with_examples();
+    let n = m.examples.len();
+    assert_eq!(m.ridge_factor.len(), n * n);
+    let cosine = |a: &Example, b: &Example| -> f32 {
+        a.vector
+            .iter()
+            .filter_map(|&(k, w)| b.vector.iter().find(|v| v.0 == k).map(|v| v.1 * w))
+            .sum()
+    };
+    for b in [vec![1.0f32, 0.0, 0.0], vec![0.3, -2.0, 0.5]] {
+        let mut x = b.clone();
+        ridge_solve(&m.ridge_factor, &mut x);
+        // (K + ridge·I)·x = b
+        for i in 0..n {
+            let y: f32 = (0..n)
+                .map(|j| cosine(&m.examples[i], &m.examples[j]) * x[j])
+                .sum::<f32>()
+                + RIDGE * x[i];
+            assert!((y - b[i]).abs() < 1e-4, "{i}: {y} against {}", b[i]);
+        }
+    }
+    // No ridge, no regression: the feature is 0.
+    let off = small_matcher_tuned(Tuning {
+        ridge: 0.0,
+        ..Tuning::default()
+    });
+    assert!(with_small_examples(off).ridge_factor.is_empty());
+}
+
+#[test]
+fn kernel_regression_leaves_an_example_out_exactly() {
+    let m = with_small_examples(small_ranking_matcher());
+    // The same examples without e1, refitted (same idf: it is the example vectors that count).
+    let mut refit = with_small_examples(small_ranking_matcher());
+    refit.examples.remove(0);
+    refit.ridge_factor = ridge_factor(&refit.examples, RIDGE);
+    for text in [
+        "Le soir je faisais le tour des halls d'immeuble pour discuter avec les jeunes.",
+        "Discussions avec les jeunes dans les halls, et des moteurs au garage.",
+    ] {
+        let left_out = m.training_features(text, Some("e1"));
+        let refitted = refit.training_features(text, None);
+        assert_eq!(left_out.len(), refitted.len(), "{text}");
+        for ((id, a), (id_b, b)) in left_out.iter().zip(&refitted) {
+            assert_eq!(id, id_b);
+            for j in [RIDGE_FEATURE, NONE_FEATURE] {
+                assert!((a[j] - b[j]).abs() < 1e-4, "{text} {id} {j}: {a:?} {b:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn kernel_regression_follows_the_labels() {
+    let m = with_small_examples(small_ranking_matcher());
+    let feature = |text: &str, id: &str, j: usize| {
+        m.training_features(text, None)
+            .into_iter()
+            .find(|(i, _)| i == id)
+            .map_or(0.0, |(_, f)| f[j])
+    };
+    let halls = "Discussions avec les jeunes dans les halls.";
+    // Both examples near this text are labelled C2, one of them C1.
+    assert!(feature(halls, "C2", RIDGE_FEATURE) > feature(halls, "C1", RIDGE_FEATURE));
+    assert!(feature(halls, "C1", RIDGE_FEATURE) > 0.0);
+    // A text near the unlabelled example looks like none of the catalogue's competencies.
+    let garage = "Je réparais des moteurs de camion, et parfois je discutais avec les jeunes.";
+    assert!(
+        feature(garage, "C2", NONE_FEATURE) > feature(halls, "C2", NONE_FEATURE),
+        "{} {}",
+        feature(garage, "C2", NONE_FEATURE),
+        feature(halls, "C2", NONE_FEATURE)
+    );
+}
+
 #[test]
 fn examples_do_not_speak_for_unrelated_texts() {
     let m = small_matcher_with_examples();
