@@ -1532,42 +1532,49 @@ fn ridge_factor(examples: &[Example], ridge: f32) -> Vec<f32> {
     if n == 0 || ridge <= 0.0 {
         return Vec::new();
     }
-    let dot = |a: &[(u32, f32)], b: &[(u32, f32)]| {
-        let (mut i, mut j, mut s) = (0, 0, 0f64);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    s += f64::from(a[i].1) * f64::from(b[j].1);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        s
-    };
+    // K's lower triangle, one example scattered at a time.
+    let width = examples
+        .iter()
+        .flat_map(|e| e.vector.iter().map(|v| v.0 as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut dense = vec![0f32; width];
     let mut l = vec![0f64; n * n];
-    for i in 0..n {
-        for j in 0..i {
-            l[i * n + j] = dot(&examples[i].vector, &examples[j].vector);
+    for (i, ex) in examples.iter().enumerate() {
+        for &(k, w) in &ex.vector {
+            dense[k as usize] = w;
         }
-        l[i * n + i] = dot(&examples[i].vector, &examples[i].vector) + f64::from(ridge);
+        for (j, other) in examples[..=i].iter().enumerate() {
+            let dot: f32 = other
+                .vector
+                .iter()
+                .map(|&(k, w)| w * dense[k as usize])
+                .sum();
+            l[i * n + j] = f64::from(dot);
+        }
+        l[i * n + i] += f64::from(ridge);
+        for &(k, _) in &ex.vector {
+            dense[k as usize] = 0.0;
+        }
     }
     // Cholesky–Crout, row by row of the lower triangle.
     for j in 0..n {
         let row_j: Vec<f64> = l[j * n..j * n + j].to_vec();
-        let d = (l[j * n + j] - row_j.iter().map(|x| x * x).sum::<f64>())
+        let d = (l[j * n + j] - inner(&row_j, &row_j))
             .max(f64::EPSILON)
             .sqrt();
         l[j * n + j] = d;
         for i in j + 1..n {
             let row_i = &mut l[i * n..(i + 1) * n];
-            let s: f64 = row_i[..j].iter().zip(&row_j).map(|(a, b)| a * b).sum();
-            row_i[j] = (row_i[j] - s) / d;
+            row_i[j] = (row_i[j] - inner(&row_i[..j], &row_j)) / d;
         }
     }
     l.into_iter().map(|x| x as f32).collect()
+}
+
+/// `a · b`.
+fn inner(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// Solves `L·Lᵀ·x = b` in place, `L` from [`ridge_factor`].
