@@ -65,18 +65,22 @@
 //! Examples without labels (off-domain texts) and labels of certifications missing from the
 //! catalogue take neighbour places without voting, so a text nearest to them gets few votes.
 //!
-//! The votes see 15 examples; a **kernel regression** sees them all. With `K` the examples'
-//! cosines, `Y` their labels (one 0/1 column per competency, plus a column "none" for the
+//! The votes see 15 examples; a **kernel regression** sees them all. It reads the texts'
+//! surface, not their concepts: each word as written (folded), each pair of consecutive
+//! words, and each run of five characters of a word ([`surface_grams`]), stop words and word
+//! endings included ("je les envoie vers", "accompagn…"), weighed `(1 + ln tf) · idf` over the
+//! examples. With `K` the examples' cosines over these vectors, `Y` their labels (one 0/1 column per competency, plus a column "none" for the
 //! examples with no label in the catalogue) and `k` the text's cosines with them:
 //!
 //! ```text
 //! ridge(c) = kᵀ · (K + RIDGE·I)⁻¹ · Y[c]          none = the same on the column "none"
 //! ```
 //!
-//! It is a linear model of each competency on the examples' words, fitted exactly
+//! It is a linear model of each competency on the examples' surface grams, fitted exactly
 //! (Cholesky factor of `K + RIDGE·I`, built once; two triangular solves per text). Leaving an
 //! example out (evaluation) is exact too: the inverse without row and column `i` is
-//! `M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ`, one more solve.
+//! `M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ`, one more solve. (Over concepts instead of surface grams, the
+//! tuning ranking was 0.649 / 0.678 instead of 0.659 / 0.690: `docs/matching-issue-10.md`.)
 //! A competency found by the examples alone shows, as its words, the text's words it shares
 //! with the examples that voted for it (at most [`EXAMPLE_WORDS`]; first those that several of
 //! them share, weighed by rarity). Adding
@@ -122,11 +126,13 @@
 //!
 //! Performance: the text is analysed once, each distinct word is stemmed once, and a
 //! concept → competencies index gives the scores in one pass over the distinct concepts; the
-//! votes cost one sparse dot product per example, the kernel regression two triangular solves
+//! votes cost one sparse dot product per example, the kernel regression one pass over the
+//! text's surface grams (inverted lists of the examples' grams) and two triangular solves
 //! (`n²` for `n` examples); building the matcher factors `K + RIDGE·I` (`n³/6`).
 
 use crate::core::order;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -158,8 +164,8 @@ pub const FEATURES: usize = 12;
 /// `tests/matching_eval.rs` (`fit_calibration`, an ignored test that prints them) on the
 /// `tuning` experiences only, each example's own features computed without it.
 pub const COEFFICIENTS: [f32; FEATURES + 2] = [
-    0.430, -0.239, 0.069, 0.322, 0.402, 0.521, 0.043, -0.161, 1.867, 1.609, 2.655, -0.211, 0.701,
-    -5.312,
+    0.474, -0.237, 0.073, 0.365, 0.381, 0.507, 0.046, -0.132, 1.904, 1.608, 3.434, 0.146, 0.706,
+    -5.343,
 ];
 
 /// Number of the features that do not come from the examples (the first ones).
@@ -170,7 +176,7 @@ pub const LEXICAL_FEATURES: usize = 8;
 /// [`COEFFICIENTS`] for the first [`LEXICAL_FEATURES`] features, the relative coverage and the
 /// bias, fitted without the examples' features on the same rows.
 pub const LEXICAL_COEFFICIENTS: [f32; LEXICAL_FEATURES + 2] = [
-    1.004, 0.289, 0.286, 0.761, 0.108, 0.798, -0.601, 1.843, 0.241, -2.861,
+    1.007, 0.291, 0.287, 0.763, 0.109, 0.794, -0.598, 1.847, 0.245, -2.877,
 ];
 
 /// Minimum calibrated score for a competency to be suggested (chosen with [`GATE`] on the
@@ -336,6 +342,9 @@ struct Example {
     vector: Vec<(u32, f32)>,
     /// Entries (competencies) of its labels.
     labels: Vec<u32>,
+    /// `(surface gram, weight)`, unit length: `(1 + ln tf) · idf` over the examples (the
+    /// kernel regression's vector).
+    surface: Vec<(u32, f32)>,
 }
 
 /// One significant word of a text after analysis.
@@ -785,6 +794,12 @@ pub struct Matcher {
     example_idf: Vec<f32>,
     /// Cholesky factor of the examples' kernel regression (see [`ridge_factor`]).
     ridge_factor: Vec<f32>,
+    /// Number of each surface gram of the examples (see [`surface_grams`]), by hash.
+    surface_ids: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    /// Idf of each surface gram over the examples' texts.
+    surface_idf: Vec<f32>,
+    /// `(example, weight)` of each surface gram: the examples' surface vectors, inverted.
+    surface_postings: Vec<Vec<(u32, f32)>>,
 }
 
 impl Matcher {
@@ -855,6 +870,9 @@ impl Matcher {
             examples: Vec::new(),
             example_idf: Vec::new(),
             ridge_factor: Vec::new(),
+            surface_ids: HashMap::default(),
+            surface_idf: Vec::new(),
+            surface_postings: Vec::new(),
         };
         // Concepts of each label and bloc title.
         let mut raw: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
@@ -1050,16 +1068,53 @@ impl Matcher {
                 for v in &mut vector {
                     v.1 /= norm.max(f32::EPSILON);
                 }
-                Example { id, vector, labels }
+                Example {
+                    id,
+                    vector,
+                    labels,
+                    surface: Vec::new(),
+                }
             })
             .collect();
-        self.ridge_factor = ridge_factor(&self.examples, self.tuning.ridge);
+        // The kernel regression's vectors: surface grams, numbered in order of appearance.
+        self.surface_ids.clear();
+        let mut grams: Vec<Vec<(u32, u32)>> = Vec::with_capacity(examples.len());
+        let mut surface_df: Vec<u32> = Vec::new();
+        for ex in examples {
+            let mut ids: Vec<u32> = surface_grams(&fold(&ex.text))
+                .into_iter()
+                .map(|h| {
+                    let next = u32::try_from(self.surface_ids.len()).unwrap_or(u32::MAX);
+                    *self.surface_ids.entry(h).or_insert(next)
+                })
+                .collect();
+            order::sort(&mut ids);
+            let counts = counted_runs(&ids);
+            surface_df.resize(self.surface_ids.len(), 0);
+            for &(g, _) in &counts {
+                surface_df[g as usize] += 1;
+            }
+            grams.push(counts);
+        }
+        self.surface_idf = surface_df
+            .iter()
+            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+            .collect();
+        for (ex, counts) in self.examples.iter_mut().zip(grams) {
+            ex.surface = unit_tf_idf(&counts, &self.surface_idf);
+        }
+        self.surface_postings = surface_postings(&self.examples, self.surface_idf.len());
+        self.ridge_factor = ridge_factor(
+            &self.surface_postings,
+            self.examples.len(),
+            self.tuning.ridge,
+        );
         self
     }
 
     /// What the examples say of a text (see the module doc). `leave_out` names an example not
     /// to use (evaluation of an example itself).
-    fn votes(&self, present: &[u32], tf: &[u32], leave_out: Option<&str>) -> Votes {
+    fn votes(&self, present: &[u32], tf: &[u32], folded: &str, leave_out: Option<&str>) -> Votes {
         let mut out = Votes {
             vote: vec![0f32; self.entries.len()],
             total: 0.0,
@@ -1097,12 +1152,25 @@ impl Matcher {
                 .iter()
                 .map(|&(k, w)| w * query.get(k as usize).copied().unwrap_or(0.0))
                 .sum();
-            cosines[i] = dot.max(0.0) / norm;
             if dot > 0.0 {
                 near.push((descending(dot / norm), i));
             }
         }
         if self.ridge_factor.len() == n * n {
+            // The text's cosine with each example, over surface grams.
+            let mut ids: Vec<u32> = surface_grams(folded)
+                .into_iter()
+                .filter_map(|h| self.surface_ids.get(&h).copied())
+                .collect();
+            order::sort(&mut ids);
+            for (g, q) in unit_tf_idf(&counted_runs(&ids), &self.surface_idf) {
+                for &(i, w) in &self.surface_postings[g as usize] {
+                    cosines[i as usize] += q * w;
+                }
+            }
+            if let Some(i) = left_out {
+                cosines[i] = 0.0;
+            }
             // u = (K + ridge·I)⁻¹·k; without example i, the inverse of K without its row and
             // column i is M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ (k has no i-th cosine).
             let mut u = cosines;
@@ -1346,7 +1414,7 @@ impl Matcher {
                 }
             }
         }
-        let votes = self.votes(&present, &tf, leave_out);
+        let votes = self.votes(&present, &tf, &ft.folded, leave_out);
         let feats = self.features(&present, &tf, &votes);
         let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
         feats
@@ -1410,7 +1478,7 @@ impl Matcher {
                 }
             }
         }
-        let votes = self.votes(&present, &tf, leave_out);
+        let votes = self.votes(&present, &tf, &ft.folded, leave_out);
         let scores = self.calibrated(&present, &tf, &votes);
         let near = &votes.near;
         // The domain gate, on the whole catalogue (not only the competencies asked for).
@@ -1525,37 +1593,60 @@ impl Matcher {
     }
 }
 
-/// The lower Cholesky factor `L` (row-major, `n × n`) of `K + ridge·I`, `K` the examples'
-/// cosines; empty when `ridge` is not positive.
-fn ridge_factor(examples: &[Example], ridge: f32) -> Vec<f32> {
-    let n = examples.len();
+/// `(example, weight)` of each of `grams` surface grams: the examples' surface vectors,
+/// inverted, in example order.
+fn surface_postings(examples: &[Example], grams: usize) -> Vec<Vec<(u32, f32)>> {
+    let mut postings = vec![Vec::new(); grams];
+    for (i, ex) in examples.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for &(g, w) in &ex.surface {
+            if let Some(p) = postings.get_mut(g as usize) {
+                p.push((i, w));
+            }
+        }
+    }
+    postings
+}
+
+/// Hasher of keys that are already hashes (the surface grams' FNV-1a): passes them through.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The lower Cholesky factor `L` (row-major, `n × n`) of `K + ridge·I`, `K` the cosines of
+/// the `n` examples' surface vectors (given inverted: [`surface_postings`]); empty when
+/// `ridge` is not positive.
+fn ridge_factor(postings: &[Vec<(u32, f32)>], n: usize, ridge: f32) -> Vec<f32> {
     if n == 0 || ridge <= 0.0 {
         return Vec::new();
     }
-    // K's lower triangle, one example scattered at a time.
-    let width = examples
-        .iter()
-        .flat_map(|e| e.vector.iter().map(|v| v.0 as usize + 1))
-        .max()
-        .unwrap_or(0);
-    let mut dense = vec![0f32; width];
+    // K's lower triangle, one gram's examples at a time (postings are in example order).
     let mut l = vec![0f64; n * n];
-    for (i, ex) in examples.iter().enumerate() {
-        for &(k, w) in &ex.vector {
-            dense[k as usize] = w;
+    for posting in postings {
+        for (a, &(i, wi)) in posting.iter().enumerate() {
+            let row = &mut l[i as usize * n..(i as usize + 1) * n];
+            for &(j, wj) in &posting[..=a] {
+                row[j as usize] += f64::from(wi * wj);
+            }
         }
-        for (j, other) in examples[..=i].iter().enumerate() {
-            let dot: f32 = other
-                .vector
-                .iter()
-                .map(|&(k, w)| w * dense[k as usize])
-                .sum();
-            l[i * n + j] = f64::from(dot);
-        }
+    }
+    for i in 0..n {
         l[i * n + i] += f64::from(ridge);
-        for &(k, _) in &ex.vector {
-            dense[k as usize] = 0.0;
-        }
     }
     // Cholesky–Crout, row by row of the lower triangle.
     for j in 0..n {
@@ -1570,6 +1661,83 @@ fn ridge_factor(examples: &[Example], ridge: f32) -> Vec<f32> {
         }
     }
     l.into_iter().map(|x| x as f32).collect()
+}
+
+/// The surface grams of a folded text, hashed (FNV-1a, the same on every platform): each word,
+/// each pair of consecutive words and each run of five characters of a word padded with a
+/// space on each side (the whole padded word when shorter). Words are the runs of letters and
+/// digits; stop words and word endings stay, unlike concepts: "je les envoie vers", "accompagn"
+/// say something the stemmed concepts lose.
+pub(crate) fn surface_grams(folded: &str) -> Vec<u64> {
+    const WIDTH: usize = 5;
+    fn hash(tag: u8, parts: &[&[char]]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |b: u32| {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        };
+        eat(u32::from(tag));
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                eat(u32::from(' '));
+            }
+            for &c in *part {
+                eat(u32::from(c));
+            }
+        }
+        h
+    }
+    let words: Vec<Vec<char>> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().collect())
+        .collect();
+    let mut out = Vec::new();
+    let mut padded: Vec<char> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        out.push(hash(b'u', &[w]));
+        if let Some(next) = words.get(i + 1) {
+            out.push(hash(b'b', &[w, next]));
+        }
+        padded.clear();
+        padded.push(' ');
+        padded.extend_from_slice(w);
+        padded.push(' ');
+        if padded.len() <= WIDTH {
+            out.push(hash(b'c', &[&padded]));
+        } else {
+            out.extend(padded.windows(WIDTH).map(|g| hash(b'c', &[g])));
+        }
+    }
+    out
+}
+
+/// `(value, count)` of each run of equal values of a sorted slice.
+fn counted_runs(sorted: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &k in sorted {
+        match out.last_mut() {
+            Some(last) if last.0 == k => last.1 += 1,
+            _ => out.push((k, 1)),
+        }
+    }
+    out
+}
+
+/// `(1 + ln tf) · idf` of `(term, tf)` counts, scaled to unit length (empty if all are 0).
+fn unit_tf_idf(counts: &[(u32, u32)], idf: &[f32]) -> Vec<(u32, f32)> {
+    let mut v: Vec<(u32, f32)> = counts
+        .iter()
+        .map(|&(k, tf)| {
+            let w = (1.0 + (tf as f32).ln()) * idf.get(k as usize).copied().unwrap_or(0.0);
+            (k, w)
+        })
+        .collect();
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    for x in &mut v {
+        x.1 /= norm.max(f32::EPSILON);
+    }
+    v
 }
 
 /// `a · b`.

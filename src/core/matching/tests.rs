@@ -669,9 +669,9 @@ fn kernel_regression_solves_its_system() {
     let n = m.examples.len();
     assert_eq!(m.ridge_factor.len(), n * n);
     let cosine = |a: &Example, b: &Example| -> f32 {
-        a.vector
+        a.surface
             .iter()
-            .filter_map(|&(k, w)| b.vector.iter().find(|v| v.0 == k).map(|v| v.1 * w))
+            .filter_map(|&(k, w)| b.surface.iter().find(|v| v.0 == k).map(|v| v.1 * w))
             .sum()
     };
     for b in [vec![1.0f32, 0.0, 0.0], vec![0.3, -2.0, 0.5]] {
@@ -700,7 +700,8 @@ fn kernel_regression_leaves_an_example_out_exactly() {
     // The same examples without e1, refitted (same idf: it is the example vectors that count).
     let mut refit = with_small_examples(small_ranking_matcher());
     refit.examples.remove(0);
-    refit.ridge_factor = ridge_factor(&refit.examples, RIDGE);
+    refit.surface_postings = surface_postings(&refit.examples, refit.surface_idf.len());
+    refit.ridge_factor = ridge_factor(&refit.surface_postings, refit.examples.len(), RIDGE);
     for text in [
         "Le soir je faisais le tour des halls d'immeuble pour discuter avec les jeunes.",
         "Discussions avec les jeunes dans les halls, et des moteurs au garage.",
@@ -804,4 +805,91 @@ fn texts_near_examples_never_panic() {
         check_never_panics(&m, text);
         let _ = m.suggest_leaving_out(text, &|_| true, 3, "e2");
     }
+}
+
+#[test]
+fn surface_grams_are_words_pairs_and_five_letter_runs() {
+    // (folded text, grams): a word of w ≥ 3 letters gives itself and w - 2 runs of five (it is
+    // padded with a space on each side; a shorter word gives one run), and a pair with the
+    // next word; "je les envoie" is 3 words, 2 pairs, 1 + 1 + 4 runs.
+    for (text, expected) in [
+        ("", 0),
+        ("   ,;!  ", 0),
+        ("je", 2),
+        ("je les", 5),
+        ("mediation", 8),
+        ("je les envoie", 3 + 2 + 6),
+        ("l'aide", 2 + 1 + 3),
+    ] {
+        assert_eq!(surface_grams(text).len(), expected, "{text:?}");
+    }
+    // The same text gives the same grams; the order of words matters for pairs only.
+    assert_eq!(
+        surface_grams("aide aux droits"),
+        surface_grams("aide aux droits")
+    );
+    let mut ab = surface_grams("aide droits");
+    let mut ba = surface_grams("droits aide");
+    assert_ne!(ab, ba);
+    ab.sort_unstable();
+    ba.sort_unstable();
+    let (a_pair, b_pair): (HashSet<u64>, HashSet<u64>) =
+        (ab.iter().copied().collect(), ba.iter().copied().collect());
+    assert_eq!(a_pair.symmetric_difference(&b_pair).count(), 2);
+    // A word and its run of five are told apart even when their letters are the same.
+    let one = surface_grams("abc");
+    assert_eq!(one.len(), 2);
+    assert_ne!(one[0], one[1]);
+    assert_eq!(surface_grams("a b").len(), 5);
+}
+
+#[test]
+fn surface_vectors_are_unit_tf_idf() {
+    assert_eq!(counted_runs(&[]), vec![]);
+    assert_eq!(
+        counted_runs(&[1, 1, 2, 5, 5, 5]),
+        vec![(1, 2), (2, 1), (5, 3)]
+    );
+    let v = unit_tf_idf(&[(0, 1), (1, 1)], &[3.0, 4.0]);
+    assert!(
+        (v[0].1 - 0.6).abs() < 1e-6 && (v[1].1 - 0.8).abs() < 1e-6,
+        "{v:?}"
+    );
+    // Repetition saturates: tf 3 weighs 1 + ln 3.
+    let v = unit_tf_idf(&[(0, 3), (1, 1)], &[1.0, 1.0]);
+    assert!((v[0].1 / v[1].1 - (1.0 + 3f32.ln())).abs() < 1e-5, "{v:?}");
+    // Nothing known: an empty or zero vector, never a NaN.
+    assert!(unit_tf_idf(&[(7, 2)], &[]).iter().all(|x| x.1 == 0.0));
+}
+
+#[test]
+fn kernel_regression_reads_stop_words_and_endings() {
+    // Two examples that differ only by stop words and word endings, which concepts drop: the
+    // surface vectors still tell them apart.
+    let m = small_ranking_matcher().with_examples(&[
+        ExampleText {
+            id: "a".into(),
+            text: "Je les envoie vers l'assistante sociale.".into(),
+            labels: vec![],
+        },
+        ExampleText {
+            id: "b".into(),
+            text: "Elle nous envoyait chez une assistante sociale.".into(),
+            labels: vec![],
+        },
+    ]);
+    assert_eq!(m.examples.len(), 2);
+    assert!(m.examples.iter().all(|e| !e.surface.is_empty()));
+    let cosine: f32 = m.examples[0]
+        .surface
+        .iter()
+        .filter_map(|&(k, w)| {
+            m.examples[1]
+                .surface
+                .iter()
+                .find(|v| v.0 == k)
+                .map(|v| v.1 * w)
+        })
+        .sum();
+    assert!(cosine > 0.0 && cosine < 0.9, "{cosine}");
 }
