@@ -52,10 +52,13 @@
 //!
 //! People rarely use a label's words ("je vais voir les gens dans les halls" for *aller vers*).
 //! Labelled example experiences (`data/matching/examples.json`: the `tuning` split of
-//! `tests/eval/`, copied by a test, never a `holdout` text) bring their words. Each example
-//! is a concept vector `(1 + ln tf(k)) · ln(1 + n / df_ex(k))` (`n` examples, `df_ex` over
-//! them), of unit length; so is the text. The [`NEIGHBOURS`] examples of highest cosine with
-//! the text vote for the competencies they are labelled with, each with its cosine:
+//! `tests/eval/`, copied by a test, never a `holdout` text) bring their words. Examples and
+//! text are read at their surface, not as concepts: each word as written (folded), each pair
+//! of consecutive words, and each run of five characters of a word ([`surface_grams`]), stop
+//! words and word endings included ("je les envoie vers", "accompagn…"). Each is a vector
+//! `(1 + ln tf(g)) · ln(1 + n / df_ex(g))` over these grams `g` (`n` examples, `df_ex` over
+//! them), of unit length. The [`NEIGHBOURS`] examples of highest cosine with the text vote for
+//! the competencies they are labelled with, each with its cosine:
 //!
 //! ```text
 //! vote(c)  = Σ cos(text, x)   over the nearest examples x labelled c
@@ -65,11 +68,8 @@
 //! Examples without labels (off-domain texts) and labels of certifications missing from the
 //! catalogue take neighbour places without voting, so a text nearest to them gets few votes.
 //!
-//! The votes see 15 examples; a **kernel regression** sees them all. It reads the texts'
-//! surface, not their concepts: each word as written (folded), each pair of consecutive
-//! words, and each run of five characters of a word ([`surface_grams`]), stop words and word
-//! endings included ("je les envoie vers", "accompagn…"), weighed `(1 + ln tf) · idf` over the
-//! examples. With `K` the examples' cosines over these vectors, `Y` their labels (one 0/1 column per competency, plus a column "none" for the
+//! The votes see 15 examples; a **kernel regression** sees them all. With `K` the examples'
+//! cosines, `Y` their labels (one 0/1 column per competency, plus a column "none" for the
 //! examples with no label in the catalogue) and `k` the text's cosines with them:
 //!
 //! ```text
@@ -79,8 +79,9 @@
 //! It is a linear model of each competency on the examples' surface grams, fitted exactly
 //! (Cholesky factor of `K + RIDGE·I`, built once; two triangular solves per text). Leaving an
 //! example out (evaluation) is exact too: the inverse without row and column `i` is
-//! `M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ`, one more solve. (Over concepts instead of surface grams, the
-//! tuning ranking was 0.649 / 0.678 instead of 0.659 / 0.690: `docs/matching-issue-10.md`.)
+//! `M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ`, one more solve. (Over concept vectors, which drop stop words
+//! and endings, the tuning ranking was 0.649 / 0.678; with the regression over surface grams
+//! 0.659 / 0.690, and with the votes too 0.678 / 0.712: `docs/matching-issue-10.md`.)
 //! A competency found by the examples alone shows, as its words, the text's words it shares
 //! with the examples that voted for it (at most [`EXAMPLE_WORDS`]; first those that several of
 //! them share, weighed by rarity). Adding
@@ -164,8 +165,8 @@ pub const FEATURES: usize = 12;
 /// `tests/matching_eval.rs` (`fit_calibration`, an ignored test that prints them) on the
 /// `tuning` experiences only, each example's own features computed without it.
 pub const COEFFICIENTS: [f32; FEATURES + 2] = [
-    0.474, -0.237, 0.073, 0.365, 0.381, 0.507, 0.046, -0.132, 1.904, 1.608, 3.434, 0.146, 0.706,
-    -5.343,
+    0.573, -0.237, 0.029, 0.441, 0.322, 0.530, 0.043, -0.070, 2.760, 2.330, 2.541, 0.159, 0.735,
+    -5.238,
 ];
 
 /// Number of the features that do not come from the examples (the first ones).
@@ -176,7 +177,7 @@ pub const LEXICAL_FEATURES: usize = 8;
 /// [`COEFFICIENTS`] for the first [`LEXICAL_FEATURES`] features, the relative coverage and the
 /// bias, fitted without the examples' features on the same rows.
 pub const LEXICAL_COEFFICIENTS: [f32; LEXICAL_FEATURES + 2] = [
-    1.007, 0.291, 0.287, 0.763, 0.109, 0.794, -0.598, 1.847, 0.245, -2.877,
+    0.998, 0.295, 0.309, 0.754, 0.117, 0.777, -0.599, 1.846, 0.251, -2.903,
 ];
 
 /// Minimum calibrated score for a competency to be suggested (chosen with [`GATE`] on the
@@ -338,12 +339,13 @@ struct Votes {
 #[derive(Debug, Clone)]
 struct Example {
     id: String,
-    /// `(concept, weight)`, unit length: `(1 + ln tf) · idf` over the examples.
+    /// `(concept, weight)`, unit length: `(1 + ln tf) · idf` over the examples (its concepts
+    /// give the words of a suggestion found through the examples alone).
     vector: Vec<(u32, f32)>,
     /// Entries (competencies) of its labels.
     labels: Vec<u32>,
-    /// `(surface gram, weight)`, unit length: `(1 + ln tf) · idf` over the examples (the
-    /// kernel regression's vector).
+    /// `(surface gram, weight)`, unit length: `(1 + ln tf) · idf` over the examples (what the
+    /// votes and the kernel regression compare).
     surface: Vec<(u32, f32)>,
 }
 
@@ -1114,7 +1116,7 @@ impl Matcher {
 
     /// What the examples say of a text (see the module doc). `leave_out` names an example not
     /// to use (evaluation of an example itself).
-    fn votes(&self, present: &[u32], tf: &[u32], folded: &str, leave_out: Option<&str>) -> Votes {
+    fn votes(&self, present: &[u32], folded: &str, leave_out: Option<&str>) -> Votes {
         let mut out = Votes {
             vote: vec![0f32; self.entries.len()],
             total: 0.0,
@@ -1125,52 +1127,38 @@ impl Matcher {
         if self.examples.is_empty() {
             return out;
         }
-        let mut query = vec![0f32; self.concept_names.len()];
-        let mut norm = 0f32;
-        for &k in present {
-            let idf = self.example_idf.get(k as usize).copied().unwrap_or(0.0);
-            let count = tf.get(k as usize).copied().unwrap_or(1).max(1) as f32;
-            let w = (1.0 + count.ln()) * idf;
-            query[k as usize] = w;
-            norm += w * w;
-        }
-        if norm <= 0.0 {
+        // A text without a concept some example has gets nothing from them.
+        if !present.iter().any(|&k| {
+            self.example_idf
+                .get(k as usize)
+                .is_some_and(|&idf| idf > 0.0)
+        }) {
             return out;
         }
-        let norm = norm.sqrt();
-        let mut near: Vec<(u32, usize)> = Vec::new();
         let n = self.examples.len();
+        let left_out = leave_out.and_then(|id| self.examples.iter().position(|ex| ex.id == id));
+        // The text's cosine with each example, over surface grams.
         let mut cosines = vec![0f32; n];
-        let mut left_out = None;
-        for (i, ex) in self.examples.iter().enumerate() {
-            if leave_out == Some(ex.id.as_str()) {
-                left_out = Some(i);
-                continue;
-            }
-            let dot: f32 = ex
-                .vector
-                .iter()
-                .map(|&(k, w)| w * query.get(k as usize).copied().unwrap_or(0.0))
-                .sum();
-            if dot > 0.0 {
-                near.push((descending(dot / norm), i));
+        let mut ids: Vec<u32> = surface_grams(folded)
+            .into_iter()
+            .filter_map(|h| self.surface_ids.get(&h).copied())
+            .collect();
+        order::sort(&mut ids);
+        for (g, q) in unit_tf_idf(&counted_runs(&ids), &self.surface_idf) {
+            for &(i, w) in &self.surface_postings[g as usize] {
+                cosines[i as usize] += q * w;
             }
         }
+        if let Some(i) = left_out {
+            cosines[i] = 0.0;
+        }
+        let mut near: Vec<(u32, usize)> = cosines
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c > 0.0)
+            .map(|(i, &c)| (descending(c), i))
+            .collect();
         if self.ridge_factor.len() == n * n {
-            // The text's cosine with each example, over surface grams.
-            let mut ids: Vec<u32> = surface_grams(folded)
-                .into_iter()
-                .filter_map(|h| self.surface_ids.get(&h).copied())
-                .collect();
-            order::sort(&mut ids);
-            for (g, q) in unit_tf_idf(&counted_runs(&ids), &self.surface_idf) {
-                for &(i, w) in &self.surface_postings[g as usize] {
-                    cosines[i as usize] += q * w;
-                }
-            }
-            if let Some(i) = left_out {
-                cosines[i] = 0.0;
-            }
             // u = (K + ridge·I)⁻¹·k; without example i, the inverse of K without its row and
             // column i is M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ (k has no i-th cosine).
             let mut u = cosines;
@@ -1414,7 +1402,7 @@ impl Matcher {
                 }
             }
         }
-        let votes = self.votes(&present, &tf, &ft.folded, leave_out);
+        let votes = self.votes(&present, &ft.folded, leave_out);
         let feats = self.features(&present, &tf, &votes);
         let best = feats.iter().map(|f| f.1[0]).fold(0f32, f32::max);
         feats
@@ -1478,7 +1466,7 @@ impl Matcher {
                 }
             }
         }
-        let votes = self.votes(&present, &tf, &ft.folded, leave_out);
+        let votes = self.votes(&present, &ft.folded, leave_out);
         let scores = self.calibrated(&present, &tf, &votes);
         let near = &votes.near;
         // The domain gate, on the whole catalogue (not only the competencies asked for).
