@@ -1139,12 +1139,19 @@ impl Matcher {
         let left_out = leave_out.and_then(|id| self.examples.iter().position(|ex| ex.id == id));
         // The text's cosine with each example, over surface grams.
         let mut cosines = vec![0f32; n];
-        let mut ids: Vec<u32> = surface_grams(folded)
-            .into_iter()
-            .filter_map(|h| self.surface_ids.get(&h).copied())
-            .collect();
-        order::sort(&mut ids);
-        for (g, q) in unit_tf_idf(&counted_runs(&ids), &self.surface_idf) {
+        let mut count = vec![0u32; self.surface_idf.len()];
+        let mut distinct: Vec<u32> = Vec::new();
+        for h in surface_grams(folded) {
+            if let Some(&g) = self.surface_ids.get(&h) {
+                if count[g as usize] == 0 {
+                    distinct.push(g);
+                }
+                count[g as usize] += 1;
+            }
+        }
+        order::sort(&mut distinct);
+        let counts: Vec<(u32, u32)> = distinct.iter().map(|&g| (g, count[g as usize])).collect();
+        for (g, q) in unit_tf_idf(&counts, &self.surface_idf) {
             for &(i, w) in &self.surface_postings[g as usize] {
                 cosines[i as usize] += q * w;
             }
@@ -1675,24 +1682,29 @@ pub(crate) fn surface_grams(folded: &str) -> Vec<u64> {
         }
         h
     }
-    let words: Vec<Vec<char>> = folded
+    // Every word padded with a space on each side, one after the other in one buffer.
+    let mut chars: Vec<char> = Vec::with_capacity(folded.len() + 2);
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for w in folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.chars().collect())
-        .collect();
-    let mut out = Vec::new();
-    let mut padded: Vec<char> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        out.push(hash(b'u', &[w]));
-        if let Some(next) = words.get(i + 1) {
-            out.push(hash(b'b', &[w, next]));
+    {
+        let start = chars.len();
+        chars.push(' ');
+        chars.extend(w.chars());
+        chars.push(' ');
+        spans.push(start..chars.len());
+    }
+    let mut out = Vec::with_capacity(chars.len() + 2 * spans.len());
+    for (i, span) in spans.iter().enumerate() {
+        let padded = &chars[span.clone()];
+        let word = &padded[1..padded.len() - 1];
+        out.push(hash(b'u', &[word]));
+        if let Some(next) = spans.get(i + 1) {
+            out.push(hash(b'b', &[word, &chars[next.start + 1..next.end - 1]]));
         }
-        padded.clear();
-        padded.push(' ');
-        padded.extend_from_slice(w);
-        padded.push(' ');
         if padded.len() <= WIDTH {
-            out.push(hash(b'c', &[&padded]));
+            out.push(hash(b'c', &[padded]));
         } else {
             out.extend(padded.windows(WIDTH).map(|g| hash(b'c', &[g])));
         }

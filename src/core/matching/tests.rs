@@ -130,6 +130,9 @@ fn related_terms_join_synonyms() {
         ("café", "CAF", false),
         ("collectivité", "collecter", false),
         ("loyer", "loi", false),
+        // The PASS (a hospital's access-to-care service) is not "passer le relais".
+        ("PASS", "passer", false),
+        ("passe", "passer", true),
         ("conflit", "accueil", false),
     ];
     for (x, y, same) in cases {
