@@ -1082,16 +1082,13 @@ impl Matcher {
         self.surface_ids.clear();
         let mut grams: Vec<Vec<(u32, u32)>> = Vec::with_capacity(examples.len());
         let mut surface_df: Vec<u32> = Vec::new();
+        let mut scratch: Vec<u32> = Vec::new();
         for ex in examples {
-            let mut ids: Vec<u32> = surface_grams(&fold(&ex.text))
-                .into_iter()
-                .map(|h| {
-                    let next = u32::try_from(self.surface_ids.len()).unwrap_or(u32::MAX);
-                    *self.surface_ids.entry(h).or_insert(next)
-                })
-                .collect();
-            order::sort(&mut ids);
-            let counts = counted_runs(&ids);
+            let ids = surface_grams(&fold(&ex.text)).into_iter().map(|h| {
+                let next = u32::try_from(self.surface_ids.len()).unwrap_or(u32::MAX);
+                *self.surface_ids.entry(h).or_insert(next)
+            });
+            let counts = count_grams(ids, &mut scratch);
             surface_df.resize(self.surface_ids.len(), 0);
             for &(g, _) in &counts {
                 surface_df[g as usize] += 1;
@@ -1139,19 +1136,11 @@ impl Matcher {
         let left_out = leave_out.and_then(|id| self.examples.iter().position(|ex| ex.id == id));
         // The text's cosine with each example, over surface grams.
         let mut cosines = vec![0f32; n];
-        let mut count = vec![0u32; self.surface_idf.len()];
-        let mut distinct: Vec<u32> = Vec::new();
-        for h in surface_grams(folded) {
-            if let Some(&g) = self.surface_ids.get(&h) {
-                if count[g as usize] == 0 {
-                    distinct.push(g);
-                }
-                count[g as usize] += 1;
-            }
-        }
-        order::sort(&mut distinct);
-        let counts: Vec<(u32, u32)> = distinct.iter().map(|&g| (g, count[g as usize])).collect();
-        for (g, q) in unit_tf_idf(&counts, &self.surface_idf) {
+        let ids = surface_grams(folded)
+            .into_iter()
+            .filter_map(|h| self.surface_ids.get(&h).copied());
+        let mut scratch = vec![0u32; self.surface_idf.len()];
+        for (g, q) in unit_tf_idf(&count_grams(ids, &mut scratch), &self.surface_idf) {
             for &(i, w) in &self.surface_postings[g as usize] {
                 cosines[i as usize] += q * w;
             }
@@ -1712,16 +1701,28 @@ pub(crate) fn surface_grams(folded: &str) -> Vec<u64> {
     out
 }
 
-/// `(value, count)` of each run of equal values of a sorted slice.
-fn counted_runs(sorted: &[u32]) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = Vec::new();
-    for &k in sorted {
-        match out.last_mut() {
-            Some(last) if last.0 == k => last.1 += 1,
-            _ => out.push((k, 1)),
+/// `(gram, count)` of each distinct gram of `ids`, in order of first appearance (no sort: the
+/// order of a vector's entries does not matter). `scratch` is a zeroed counter per gram,
+/// grown as needed and left zeroed.
+fn count_grams(ids: impl Iterator<Item = u32>, scratch: &mut Vec<u32>) -> Vec<(u32, u32)> {
+    let mut distinct: Vec<u32> = Vec::new();
+    for g in ids {
+        let i = g as usize;
+        if i >= scratch.len() {
+            scratch.resize(i + 1, 0);
         }
+        if scratch[i] == 0 {
+            distinct.push(g);
+        }
+        scratch[i] += 1;
     }
-    out
+    distinct
+        .into_iter()
+        .map(|g| {
+            let count = std::mem::take(&mut scratch[g as usize]);
+            (g, count)
+        })
+        .collect()
 }
 
 /// `(1 + ln tf) · idf` of `(term, tf)` counts, scaled to unit length (empty if all are 0).

@@ -857,11 +857,15 @@ fn surface_grams_are_words_pairs_and_five_letter_runs() {
 
 #[test]
 fn surface_vectors_are_unit_tf_idf() {
-    assert_eq!(counted_runs(&[]), vec![]);
+    let mut scratch = Vec::new();
+    assert_eq!(count_grams([].into_iter(), &mut scratch), vec![]);
     assert_eq!(
-        counted_runs(&[1, 1, 2, 5, 5, 5]),
-        vec![(1, 2), (2, 1), (5, 3)]
+        count_grams([5, 1, 5, 2, 1, 5].into_iter(), &mut scratch),
+        vec![(5, 3), (1, 2), (2, 1)]
     );
+    // The counters are left at zero for the next vector.
+    assert!(scratch.iter().all(|&c| c == 0));
+    assert_eq!(count_grams([2, 2].into_iter(), &mut scratch), vec![(2, 2)]);
     let v = unit_tf_idf(&[(0, 1), (1, 1)], &[3.0, 4.0]);
     assert!(
         (v[0].1 - 0.6).abs() < 1e-6 && (v[1].1 - 0.8).abs() < 1e-6,
