@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use repere::core::alike::AlikeIndex;
 use repere::core::catalogue::Catalogue;
-use repere::core::matching::Matcher;
+use repere::core::matching::{Examples, Matcher, SurfaceModel, RIDGE};
 
 #[path = "bench_text.rs"]
 mod bench_text;
@@ -48,7 +48,17 @@ fn main() {
         catalogue.all().len()
     );
 
-    report("Matcher::new", time(20, || Matcher::new(&catalogue)));
+    // The examples' surface model is built by the first matcher and shared by the next ones
+    // (another selection of certifications): both costs.
+    let examples = Examples::bundled().examples;
+    report(
+        "SurfaceModel::new (first matcher only)",
+        time(10, || SurfaceModel::new(&examples, RIDGE)),
+    );
+    report(
+        "Matcher::new (surface model shared)",
+        time(20, || Matcher::new(&catalogue)),
+    );
     report(
         "Matcher::lexical (no examples)",
         time(20, || Matcher::lexical(&catalogue)),

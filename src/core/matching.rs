@@ -135,6 +135,7 @@ use crate::core::order;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
@@ -321,6 +322,12 @@ impl Examples {
     }
 }
 
+/// [`Examples::bundled`], parsed on first use and shared.
+fn bundled_examples() -> &'static [ExampleText] {
+    static BUNDLED: OnceLock<Examples> = OnceLock::new();
+    &BUNDLED.get_or_init(Examples::bundled).examples
+}
+
 /// What the examples say of a text.
 struct Votes {
     /// Each entry's vote: the similarities of the nearest examples linked to it, summed.
@@ -344,9 +351,98 @@ struct Example {
     vector: Vec<(u32, f32)>,
     /// Entries (competencies) of its labels.
     labels: Vec<u32>,
-    /// `(surface gram, weight)`, unit length: `(1 + ln tf) · idf` over the examples (what the
-    /// votes and the kernel regression compare).
-    surface: Vec<(u32, f32)>,
+}
+
+/// The example experiences read at their surface (see [`surface_grams`]): each example's
+/// vector, the grams' idf, their inverted lists and the Cholesky factor of the kernel
+/// regression. It depends on the examples' texts and the ridge only, not on the catalogue:
+/// built once ([`SurfaceModel::bundled`]) and shared by the matchers of every selection of
+/// certifications, for it is most of the cost of building a matcher (`n³/6` for the factor).
+#[derive(Debug, Default)]
+pub struct SurfaceModel {
+    /// The examples' ids, in order (a matcher's examples must be these, in this order).
+    example_ids: Vec<String>,
+    /// Number of each surface gram of the examples, by hash.
+    ids: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    /// Idf of each surface gram over the examples' texts.
+    idf: Vec<f32>,
+    /// `(surface gram, weight)` of each example, unit length: `(1 + ln tf) · idf` over the
+    /// examples (what the votes and the kernel regression compare).
+    vectors: Vec<Vec<(u32, f32)>>,
+    /// `(example, weight)` of each surface gram: the examples' vectors, inverted.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Cholesky factor of `K + ridge·I` (see [`ridge_factor`]); empty when the ridge is not
+    /// positive.
+    factor: Vec<f32>,
+    ridge: f32,
+}
+
+impl SurfaceModel {
+    /// The surface model of `examples` with the kernel regression's `ridge`.
+    pub fn new(examples: &[ExampleText], ridge: f32) -> SurfaceModel {
+        let mut ids: HashMap<u64, u32, BuildHasherDefault<Prehashed>> = HashMap::default();
+        let mut grams: Vec<Vec<(u32, u32)>> = Vec::with_capacity(examples.len());
+        let mut df: Vec<u32> = Vec::new();
+        let mut scratch: Vec<u32> = Vec::new();
+        for ex in examples {
+            // Grams numbered in order of appearance.
+            let numbered = surface_grams(&fold(&ex.text)).into_iter().map(|h| {
+                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                *ids.entry(h).or_insert(next)
+            });
+            let counts = count_grams(numbered, &mut scratch);
+            df.resize(ids.len(), 0);
+            for &(g, _) in &counts {
+                df[g as usize] += 1;
+            }
+            grams.push(counts);
+        }
+        let n = examples.len() as f32;
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+            .collect();
+        let vectors = grams
+            .iter()
+            .map(|counts| unit_tf_idf(counts, &idf))
+            .collect();
+        SurfaceModel {
+            example_ids: examples.iter().map(|ex| ex.id.clone()).collect(),
+            ids,
+            idf,
+            vectors,
+            postings: Vec::new(),
+            factor: Vec::new(),
+            ridge,
+        }
+        .factored()
+    }
+
+    /// The bundled examples' model with [`RIDGE`], built on first use and shared.
+    pub fn bundled() -> Arc<SurfaceModel> {
+        static BUNDLED: OnceLock<Arc<SurfaceModel>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| Arc::new(SurfaceModel::new(bundled_examples(), RIDGE)))
+            .clone()
+    }
+
+    /// This model with its inverted lists and factor (re)built from its vectors.
+    fn factored(mut self) -> SurfaceModel {
+        self.postings = surface_postings(&self.vectors, self.idf.len());
+        self.factor = ridge_factor(&self.postings, self.vectors.len(), self.ridge);
+        self
+    }
+
+    /// Whether this is the model of `examples` (same ids, same order) with `ridge`.
+    fn fits(&self, examples: &[ExampleText], ridge: f32) -> bool {
+        self.ridge.to_bits() == ridge.to_bits()
+            && self.example_ids.len() == examples.len()
+            && self
+                .example_ids
+                .iter()
+                .zip(examples)
+                .all(|(a, b)| *a == b.id)
+    }
 }
 
 /// One significant word of a text after analysis.
@@ -794,21 +890,16 @@ pub struct Matcher {
     examples: Vec<Example>,
     /// Idf of each concept over the examples' texts (0 for concepts no example has).
     example_idf: Vec<f32>,
-    /// Cholesky factor of the examples' kernel regression (see [`ridge_factor`]).
-    ridge_factor: Vec<f32>,
-    /// Number of each surface gram of the examples (see [`surface_grams`]), by hash.
-    surface_ids: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
-    /// Idf of each surface gram over the examples' texts.
-    surface_idf: Vec<f32>,
-    /// `(example, weight)` of each surface gram: the examples' surface vectors, inverted.
-    surface_postings: Vec<Vec<(u32, f32)>>,
+    /// The examples at their surface (votes and kernel regression), shared between matchers.
+    surface: Arc<SurfaceModel>,
 }
 
 impl Matcher {
     /// A matcher over every competency of the catalogue (labels plus bloc titles), with the
     /// bundled example experiences ([`Examples::bundled`]).
     pub fn new(catalogue: &Catalogue) -> Matcher {
-        Matcher::lexical(catalogue).with_examples(&Examples::bundled().examples)
+        Matcher::lexical(catalogue)
+            .with_examples_sharing(bundled_examples(), Some(SurfaceModel::bundled()))
     }
 
     /// [`Matcher::new`] without examples: the labels and bloc titles only (what
@@ -831,7 +922,8 @@ impl Matcher {
             .flat_map(|cert| cert.competencies())
             .map(|(b, c)| (c.id.as_str(), c.label.as_str(), b.title.as_str()))
             .collect();
-        Matcher::tuned(Analyzer::new(), tuning, items).with_examples(&Examples::bundled().examples)
+        Matcher::tuned(Analyzer::new(), tuning, items)
+            .with_examples_sharing(bundled_examples(), Some(SurfaceModel::bundled()))
     }
 
     /// A matcher over `(competency id, label, bloc title)` triples (`""` for no bloc title),
@@ -871,10 +963,7 @@ impl Matcher {
             light: Vec::new(),
             examples: Vec::new(),
             example_idf: Vec::new(),
-            ridge_factor: Vec::new(),
-            surface_ids: HashMap::default(),
-            surface_idf: Vec::new(),
-            surface_postings: Vec::new(),
+            surface: Arc::default(),
         };
         // Concepts of each label and bloc title.
         let mut raw: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
@@ -997,7 +1086,17 @@ impl Matcher {
     /// examples nearest to a text (cosine of their `(1 + ln tf) · idf` concept vectors) vote
     /// for its competencies, each with its similarity (see the module doc). Replaces any
     /// examples given before.
-    pub fn with_examples(mut self, examples: &[ExampleText]) -> Matcher {
+    pub fn with_examples(self, examples: &[ExampleText]) -> Matcher {
+        self.with_examples_sharing(examples, None)
+    }
+
+    /// [`Matcher::with_examples`] with the examples' [`SurfaceModel`] when it is theirs (same
+    /// ids in the same order, the matcher's ridge); built otherwise.
+    pub fn with_examples_sharing(
+        mut self,
+        examples: &[ExampleText],
+        surface: Option<Arc<SurfaceModel>>,
+    ) -> Matcher {
         let entry_of: HashMap<&str, u32> = self
             .entries
             .iter()
@@ -1070,44 +1169,13 @@ impl Matcher {
                 for v in &mut vector {
                     v.1 /= norm.max(f32::EPSILON);
                 }
-                Example {
-                    id,
-                    vector,
-                    labels,
-                    surface: Vec::new(),
-                }
+                Example { id, vector, labels }
             })
             .collect();
-        // The kernel regression's vectors: surface grams, numbered in order of appearance.
-        self.surface_ids.clear();
-        let mut grams: Vec<Vec<(u32, u32)>> = Vec::with_capacity(examples.len());
-        let mut surface_df: Vec<u32> = Vec::new();
-        let mut scratch: Vec<u32> = Vec::new();
-        for ex in examples {
-            let ids = surface_grams(&fold(&ex.text)).into_iter().map(|h| {
-                let next = u32::try_from(self.surface_ids.len()).unwrap_or(u32::MAX);
-                *self.surface_ids.entry(h).or_insert(next)
-            });
-            let counts = count_grams(ids, &mut scratch);
-            surface_df.resize(self.surface_ids.len(), 0);
-            for &(g, _) in &counts {
-                surface_df[g as usize] += 1;
-            }
-            grams.push(counts);
-        }
-        self.surface_idf = surface_df
-            .iter()
-            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
-            .collect();
-        for (ex, counts) in self.examples.iter_mut().zip(grams) {
-            ex.surface = unit_tf_idf(&counts, &self.surface_idf);
-        }
-        self.surface_postings = surface_postings(&self.examples, self.surface_idf.len());
-        self.ridge_factor = ridge_factor(
-            &self.surface_postings,
-            self.examples.len(),
-            self.tuning.ridge,
-        );
+        self.surface = match surface {
+            Some(model) if model.fits(examples, self.tuning.ridge) => model,
+            _ => Arc::new(SurfaceModel::new(examples, self.tuning.ridge)),
+        };
         self
     }
 
@@ -1138,10 +1206,10 @@ impl Matcher {
         let mut cosines = vec![0f32; n];
         let ids = surface_grams(folded)
             .into_iter()
-            .filter_map(|h| self.surface_ids.get(&h).copied());
-        let mut scratch = vec![0u32; self.surface_idf.len()];
-        for (g, q) in unit_tf_idf(&count_grams(ids, &mut scratch), &self.surface_idf) {
-            for &(i, w) in &self.surface_postings[g as usize] {
+            .filter_map(|h| self.surface.ids.get(&h).copied());
+        let mut scratch = vec![0u32; self.surface.idf.len()];
+        for (g, q) in unit_tf_idf(&count_grams(ids, &mut scratch), &self.surface.idf) {
+            for &(i, w) in &self.surface.postings[g as usize] {
                 cosines[i as usize] += q * w;
             }
         }
@@ -1154,15 +1222,15 @@ impl Matcher {
             .filter(|&(_, &c)| c > 0.0)
             .map(|(i, &c)| (descending(c), i))
             .collect();
-        if self.ridge_factor.len() == n * n {
+        if self.surface.factor.len() == n * n {
             // u = (K + ridge·I)⁻¹·k; without example i, the inverse of K without its row and
             // column i is M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ (k has no i-th cosine).
             let mut u = cosines;
-            ridge_solve(&self.ridge_factor, &mut u);
+            ridge_solve(&self.surface.factor, &mut u);
             let column = left_out.map(|i| {
                 let mut m = vec![0f32; n];
                 m[i] = 1.0;
-                ridge_solve(&self.ridge_factor, &mut m);
+                ridge_solve(&self.surface.factor, &mut m);
                 m
             });
             for (j, ex) in self.examples.iter().enumerate() {
@@ -1579,11 +1647,11 @@ impl Matcher {
 
 /// `(example, weight)` of each of `grams` surface grams: the examples' surface vectors,
 /// inverted, in example order.
-fn surface_postings(examples: &[Example], grams: usize) -> Vec<Vec<(u32, f32)>> {
+fn surface_postings(vectors: &[Vec<(u32, f32)>], grams: usize) -> Vec<Vec<(u32, f32)>> {
     let mut postings = vec![Vec::new(); grams];
-    for (i, ex) in examples.iter().enumerate() {
+    for (i, vector) in vectors.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        for &(g, w) in &ex.surface {
+        for &(g, w) in vector {
             if let Some(p) = postings.get_mut(g as usize) {
                 p.push((i, w));
             }

@@ -591,7 +591,11 @@ fn small_matcher_with_examples() -> Matcher {
 }
 
 fn with_small_examples(m: Matcher) -> Matcher {
-    m.with_examples(&[
+    m.with_examples(&small_examples())
+}
+
+fn small_examples() -> Vec<ExampleText> {
+    vec![
         example(
             "e1",
             "Le soir je faisais le tour des halls d'immeuble pour discuter avec les jeunes.",
@@ -603,7 +607,7 @@ fn with_small_examples(m: Matcher) -> Matcher {
             &["C2", "NOPE-C9"],
         ),
         example("e3", "Je réparais des moteurs de camion au garage.", &[]),
-    ])
+    ]
 }
 
 #[test]
@@ -670,20 +674,19 @@ const NONE_FEATURE: usize = FEATURES - 1;
 fn kernel_regression_solves_its_system() {
     let m = small_matcher_with_examples();
     let n = m.examples.len();
-    assert_eq!(m.ridge_factor.len(), n * n);
-    let cosine = |a: &Example, b: &Example| -> f32 {
-        a.surface
-            .iter()
-            .filter_map(|&(k, w)| b.surface.iter().find(|v| v.0 == k).map(|v| v.1 * w))
+    assert_eq!(m.surface.factor.len(), n * n);
+    let cosine = |a: &[(u32, f32)], b: &[(u32, f32)]| -> f32 {
+        a.iter()
+            .filter_map(|&(k, w)| b.iter().find(|v| v.0 == k).map(|v| v.1 * w))
             .sum()
     };
     for b in [vec![1.0f32, 0.0, 0.0], vec![0.3, -2.0, 0.5]] {
         let mut x = b.clone();
-        ridge_solve(&m.ridge_factor, &mut x);
+        ridge_solve(&m.surface.factor, &mut x);
         // (K + ridge·I)·x = b
         for i in 0..n {
             let y: f32 = (0..n)
-                .map(|j| cosine(&m.examples[i], &m.examples[j]) * x[j])
+                .map(|j| cosine(&m.surface.vectors[i], &m.surface.vectors[j]) * x[j])
                 .sum::<f32>()
                 + RIDGE * x[i];
             assert!((y - b[i]).abs() < 1e-4, "{i}: {y} against {}", b[i]);
@@ -694,7 +697,7 @@ fn kernel_regression_solves_its_system() {
         ridge: 0.0,
         ..Tuning::default()
     });
-    assert!(with_small_examples(off).ridge_factor.is_empty());
+    assert!(with_small_examples(off).surface.factor.is_empty());
 }
 
 #[test]
@@ -703,8 +706,11 @@ fn kernel_regression_leaves_an_example_out_exactly() {
     // The same examples without e1, refitted (same idf: it is the example vectors that count).
     let mut refit = with_small_examples(small_ranking_matcher());
     refit.examples.remove(0);
-    refit.surface_postings = surface_postings(&refit.examples, refit.surface_idf.len());
-    refit.ridge_factor = ridge_factor(&refit.surface_postings, refit.examples.len(), RIDGE);
+    let mut surface = std::mem::take(&mut refit.surface);
+    let model = Arc::get_mut(&mut surface).expect("not shared");
+    model.vectors.remove(0);
+    model.example_ids.remove(0);
+    refit.surface = Arc::new(std::mem::take(model).factored());
     for text in [
         "Le soir je faisais le tour des halls d'immeuble pour discuter avec les jeunes.",
         "Discussions avec les jeunes dans les halls, et des moteurs au garage.",
@@ -895,17 +901,40 @@ fn kernel_regression_reads_stop_words_and_endings() {
         },
     ]);
     assert_eq!(m.examples.len(), 2);
-    assert!(m.examples.iter().all(|e| !e.surface.is_empty()));
-    let cosine: f32 = m.examples[0]
-        .surface
+    assert!(m.surface.vectors.iter().all(|v| !v.is_empty()));
+    let cosine: f32 = m.surface.vectors[0]
         .iter()
         .filter_map(|&(k, w)| {
-            m.examples[1]
-                .surface
+            m.surface.vectors[1]
                 .iter()
                 .find(|v| v.0 == k)
                 .map(|v| v.1 * w)
         })
         .sum();
     assert!(cosine > 0.0 && cosine < 0.9, "{cosine}");
+}
+
+#[test]
+fn matchers_share_the_bundled_surface_model() {
+    let cat = Catalogue::bundled().expect("bundled catalogue");
+    let all = Matcher::new(&cat);
+    let first = Catalogue::from_certifications(vec![("a.json".into(), cat.all()[0].clone())])
+        .expect("one certification");
+    let one = Matcher::new(&first);
+    assert!(Arc::ptr_eq(&all.surface, &one.surface));
+    assert_eq!(all.surface.vectors.len(), all.examples.len());
+    // A model of other examples, or of another ridge, is not taken: the matcher builds its own,
+    // and says the same as one built without sharing.
+    let small = with_small_examples(small_ranking_matcher());
+    let shared = small_ranking_matcher()
+        .with_examples_sharing(&small_examples(), Some(SurfaceModel::bundled()));
+    assert!(!Arc::ptr_eq(&shared.surface, &SurfaceModel::bundled()));
+    let text = "Le soir je faisais le tour des halls d'immeuble pour discuter avec les jeunes.";
+    assert_eq!(
+        shared.training_features(text, None),
+        small.training_features(text, None)
+    );
+    let other_ridge = SurfaceModel::new(&small_examples(), RIDGE * 2.0);
+    assert!(!other_ridge.fits(&small_examples(), RIDGE));
+    assert!(SurfaceModel::new(&small_examples(), RIDGE).fits(&small_examples(), RIDGE));
 }
