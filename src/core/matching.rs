@@ -1046,7 +1046,7 @@ impl Matcher {
     /// The distinct concept numbers of a competency text, interning new stems.
     fn intern_concepts(&mut self, text: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        for k in self.intern_words(text) {
+        for k in self.intern_words(text, &mut HashMap::new()) {
             if !out.contains(&k) {
                 out.push(k);
             }
@@ -1055,12 +1055,24 @@ impl Matcher {
     }
 
     /// The concept number of every significant word of a text, in order, interning new stems.
-    fn intern_words(&mut self, text: &str) -> Vec<u32> {
+    /// `stems` caches each word's stem (across the texts of one build: stemming is most of
+    /// the cost).
+    fn intern_words(&mut self, text: &str, stems: &mut HashMap<String, String>) -> Vec<u32> {
         let ft = FoldedText::new(text);
         let words = self.analyzer.significant_words(text, &ft);
         let stems: Vec<String> = words
             .iter()
-            .map(|w| self.analyzer.stem_word(&text[w.range.clone()]))
+            .map(|w| {
+                let word = &text[w.range.clone()];
+                match stems.get(word) {
+                    Some(stem) => stem.clone(),
+                    None => {
+                        let stem = self.analyzer.stem_word(word);
+                        stems.insert(word.to_owned(), stem.clone());
+                        stem
+                    }
+                }
+            })
             .collect();
         let word_groups = self.analyzer.groups_of(&ft.folded, &words, &stems);
         let mut out = Vec::with_capacity(stems.len());
@@ -1116,8 +1128,9 @@ impl Matcher {
             labels.dedup();
             counted.push((ex.id.clone(), Vec::new(), labels));
         }
+        let mut stems = HashMap::new();
         for (ex, c) in examples.iter().zip(counted.iter_mut()) {
-            let mut words = self.intern_words(&ex.text);
+            let mut words = self.intern_words(&ex.text, &mut stems);
             order::sort(&mut words);
             for k in words {
                 match c.1.last_mut() {
