@@ -81,7 +81,9 @@
 //! example out (evaluation) is exact too: the inverse without row and column `i` is
 //! `M₋ᵢ₋ᵢ − M₋ᵢᵢ·Mᵢ₋ᵢ / Mᵢᵢ`, one more solve. (Over concept vectors, which drop stop words
 //! and endings, the tuning ranking was 0.649 / 0.678; with the regression over surface grams
-//! 0.659 / 0.690, and with the votes too 0.678 / 0.712: `docs/matching-issue-10.md`.)
+//! 0.659 / 0.690, and with the votes too 0.678 / 0.712: `docs/matching-issue-10.md`.) The
+//! surface side (grams, idf, inverted lists, factor) depends on the examples only: a
+//! [`SurfaceModel`], built by the first matcher and shared by the next ones.
 //! A competency found by the examples alone shows, as its words, the text's words it shares
 //! with the examples that voted for it (at most [`EXAMPLE_WORDS`]; first those that several of
 //! them share, weighed by rarity). Adding
@@ -166,8 +168,8 @@ pub const FEATURES: usize = 12;
 /// `tests/matching_eval.rs` (`fit_calibration`, an ignored test that prints them) on the
 /// `tuning` experiences only, each example's own features computed without it.
 pub const COEFFICIENTS: [f32; FEATURES + 2] = [
-    0.573, -0.237, 0.029, 0.441, 0.322, 0.530, 0.043, -0.070, 2.760, 2.330, 2.541, 0.159, 0.735,
-    -5.238,
+    0.286, -0.234, -0.007, 0.207, 0.468, 0.599, 0.033, -0.103, 2.140, 1.805, 3.348, 0.343, 0.798,
+    -5.582,
 ];
 
 /// Number of the features that do not come from the examples (the first ones).
@@ -178,7 +180,7 @@ pub const LEXICAL_FEATURES: usize = 8;
 /// [`COEFFICIENTS`] for the first [`LEXICAL_FEATURES`] features, the relative coverage and the
 /// bias, fitted without the examples' features on the same rows.
 pub const LEXICAL_COEFFICIENTS: [f32; LEXICAL_FEATURES + 2] = [
-    0.998, 0.295, 0.309, 0.754, 0.117, 0.777, -0.599, 1.846, 0.251, -2.903,
+    0.703, 0.057, 0.322, 0.500, 0.183, 0.841, -0.552, 1.408, 0.475, -2.977,
 ];
 
 /// Minimum calibrated score for a competency to be suggested (chosen with [`GATE`] on the
@@ -188,7 +190,7 @@ pub const MIN_SCORE: f32 = 0.15;
 /// The domain gate: when the calibrated scores of a text's best five competencies (of the
 /// whole catalogue, at least [`MIN_SCORE`] each) sum to less, the text is not clearly about
 /// the catalogue's trades and only its best suggestion is kept.
-pub const GATE: f32 = 1.4;
+pub const GATE: f32 = 1.8;
 
 /// Size of the catalogue [`GATE`] was chosen on (the five bundled certifications'
 /// competencies): a smaller catalogue's gate is [`GATE`] times its share of that size.
