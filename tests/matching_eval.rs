@@ -119,9 +119,11 @@ const MAX_OFF_DOMAIN_SUGGESTIONS_EACH: usize = 1;
 const MAX_SECOND_ON_MEDIATION: usize = 20;
 const MAX_MEDIATION_ON_SECOND: usize = 503;
 /// Floors of the labellers' agreement, pooled over every (experience, competency) decision of
-/// the 25 experiences labelled twice (measured micro-F1 0.858, Cohen's kappa 0.847).
-const MIN_AGREEMENT_F1: f64 = 0.85;
-const MIN_AGREEMENT_KAPPA: f64 = 0.84;
+/// the 49 experiences labelled twice (measured micro-F1 0.841, Cohen's kappa 0.828; the first
+/// 25, labelled twice by the same session, 0.858 and 0.847; the 24 of the twelve helpers,
+/// labelled again by another helper, 0.823 and 0.810).
+const MIN_AGREEMENT_F1: f64 = 0.83;
+const MIN_AGREEMENT_KAPPA: f64 = 0.82;
 
 #[derive(Debug, Deserialize)]
 struct EvalFile {
