@@ -324,6 +324,183 @@ impl Examples {
     }
 }
 
+/// The bundled examples' surface model, once built.
+static BUNDLED_SURFACE: OnceLock<Arc<SurfaceModel>> = OnceLock::new();
+
+/// Builds a [`SurfaceModel`] a slice at a time: [`SurfaceModelBuilder::run`] works until its
+/// `out_of_time` says stop, so a page stays responsive while the examples are read and the
+/// kernel factored (hundreds of milliseconds in a browser for 855 examples, most of it the
+/// factor's `n³/6`). The model is the same as [`SurfaceModel::new`]'s.
+#[derive(Debug)]
+pub struct SurfaceModelBuilder {
+    texts: Vec<String>,
+    model: SurfaceModel,
+    /// Each example's `(gram, count)`, until the vectors are made.
+    grams: Vec<Vec<(u32, u32)>>,
+    df: Vec<u32>,
+    scratch: Vec<u32>,
+    /// The kernel and its factor, once the vectors are made.
+    factoring: Option<Factoring>,
+    done: bool,
+}
+
+impl SurfaceModelBuilder {
+    /// A builder of the model of `examples` with the kernel regression's `ridge`.
+    pub fn new(examples: &[ExampleText], ridge: f32) -> SurfaceModelBuilder {
+        SurfaceModelBuilder {
+            texts: examples.iter().map(|ex| ex.text.clone()).collect(),
+            model: SurfaceModel {
+                example_ids: examples.iter().map(|ex| ex.id.clone()).collect(),
+                ridge,
+                ..SurfaceModel::default()
+            },
+            grams: Vec::with_capacity(examples.len()),
+            df: Vec::new(),
+            scratch: Vec::new(),
+            factoring: None,
+            done: false,
+        }
+    }
+
+    /// A builder of the bundled examples' model ([`SurfaceModel::bundled`]).
+    pub fn bundled() -> SurfaceModelBuilder {
+        SurfaceModelBuilder::new(bundled_examples(), RIDGE)
+    }
+
+    /// Works until `out_of_time` says stop (checked after each example, each gram's list and
+    /// each column of the factor) or the model is complete; the model once it is (then
+    /// `None` again).
+    pub fn run(&mut self, out_of_time: &dyn Fn() -> bool) -> Option<SurfaceModel> {
+        if self.done {
+            return None;
+        }
+        // Each example's grams, numbered in order of appearance.
+        while self.grams.len() < self.texts.len() {
+            let ids = &mut self.model.ids;
+            let numbered = surface_grams(&fold(&self.texts[self.grams.len()]))
+                .into_iter()
+                .map(|h| {
+                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                    *ids.entry(h).or_insert(next)
+                });
+            let counts = count_grams(numbered, &mut self.scratch);
+            self.df.resize(self.model.ids.len(), 0);
+            for &(g, _) in &counts {
+                self.df[g as usize] += 1;
+            }
+            self.grams.push(counts);
+            if out_of_time() {
+                return None;
+            }
+        }
+        let factoring = match &mut self.factoring {
+            Some(f) => f,
+            None => {
+                let n = self.texts.len() as f32;
+                self.model.idf = self
+                    .df
+                    .iter()
+                    .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+                    .collect();
+                self.model.vectors = std::mem::take(&mut self.grams)
+                    .iter()
+                    .map(|counts| unit_tf_idf(counts, &self.model.idf))
+                    .collect();
+                self.grams = vec![Vec::new(); self.texts.len()];
+                self.model.postings = surface_postings(&self.model.vectors, self.model.idf.len());
+                self.factoring
+                    .insert(Factoring::new(self.texts.len(), self.model.ridge))
+            }
+        };
+        if !factoring.run(&self.model.postings, out_of_time) {
+            return None;
+        }
+        self.model.factor = self
+            .factoring
+            .take()
+            .map(Factoring::finish)
+            .unwrap_or_default();
+        self.done = true;
+        Some(std::mem::take(&mut self.model))
+    }
+}
+
+/// The lower Cholesky factor `L` (row-major, `n × n`) of `K + ridge·I` in the making, `K` the
+/// cosines of the `n` examples' surface vectors (given inverted: [`surface_postings`]): `K`
+/// accumulated one gram's list at a time, then factored one column at a time. Empty when
+/// `ridge` is not positive.
+#[derive(Debug)]
+struct Factoring {
+    n: usize,
+    ridge: f32,
+    l: Vec<f64>,
+    next_posting: usize,
+    next_column: usize,
+}
+
+impl Factoring {
+    fn new(n: usize, ridge: f32) -> Factoring {
+        // No ridge, no regression: nothing to build.
+        let size = if ridge > 0.0 { n * n } else { 0 };
+        Factoring {
+            n: if ridge > 0.0 { n } else { 0 },
+            ridge,
+            l: vec![0f64; size],
+            next_posting: 0,
+            next_column: 0,
+        }
+    }
+
+    /// Works until `out_of_time` says stop (`false`) or the factor is complete (`true`).
+    fn run(&mut self, postings: &[Vec<(u32, f32)>], out_of_time: &dyn Fn() -> bool) -> bool {
+        let n = self.n;
+        if n == 0 {
+            return true;
+        }
+        let l = &mut self.l;
+        // K's lower triangle, one gram's examples at a time (postings are in example order).
+        while self.next_posting < postings.len() {
+            let posting = &postings[self.next_posting];
+            for (a, &(i, wi)) in posting.iter().enumerate() {
+                let row = &mut l[i as usize * n..(i as usize + 1) * n];
+                for &(j, wj) in &posting[..=a] {
+                    row[j as usize] += f64::from(wi * wj);
+                }
+            }
+            self.next_posting += 1;
+            if self.next_posting == postings.len() {
+                for i in 0..n {
+                    l[i * n + i] += f64::from(self.ridge);
+                }
+            } else if self.next_posting.is_multiple_of(16) && out_of_time() {
+                return false;
+            }
+        }
+        // Cholesky–Crout, one column of the lower triangle at a time.
+        while self.next_column < n {
+            let j = self.next_column;
+            let row_j: Vec<f64> = l[j * n..j * n + j].to_vec();
+            let d = (l[j * n + j] - inner(&row_j, &row_j))
+                .max(f64::EPSILON)
+                .sqrt();
+            l[j * n + j] = d;
+            for i in j + 1..n {
+                let row_i = &mut l[i * n..(i + 1) * n];
+                row_i[j] = (row_i[j] - inner(&row_i[..j], &row_j)) / d;
+            }
+            self.next_column += 1;
+            if self.next_column < n && out_of_time() {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn finish(self) -> Vec<f32> {
+        self.l.into_iter().map(|x| x as f32).collect()
+    }
+}
+
 /// [`Examples::bundled`], parsed on first use and shared.
 fn bundled_examples() -> &'static [ExampleText] {
     static BUNDLED: OnceLock<Examples> = OnceLock::new();
@@ -373,7 +550,7 @@ pub struct SurfaceModel {
     vectors: Vec<Vec<(u32, f32)>>,
     /// `(example, weight)` of each surface gram: the examples' vectors, inverted.
     postings: Vec<Vec<(u32, f32)>>,
-    /// Cholesky factor of `K + ridge·I` (see [`ridge_factor`]); empty when the ridge is not
+    /// Cholesky factor of `K + ridge·I` (see [`Factoring`]); empty when the ridge is not
     /// positive.
     factor: Vec<f32>,
     ridge: f32,
@@ -382,56 +559,42 @@ pub struct SurfaceModel {
 impl SurfaceModel {
     /// The surface model of `examples` with the kernel regression's `ridge`.
     pub fn new(examples: &[ExampleText], ridge: f32) -> SurfaceModel {
-        let mut ids: HashMap<u64, u32, BuildHasherDefault<Prehashed>> = HashMap::default();
-        let mut grams: Vec<Vec<(u32, u32)>> = Vec::with_capacity(examples.len());
-        let mut df: Vec<u32> = Vec::new();
-        let mut scratch: Vec<u32> = Vec::new();
-        for ex in examples {
-            // Grams numbered in order of appearance.
-            let numbered = surface_grams(&fold(&ex.text)).into_iter().map(|h| {
-                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                *ids.entry(h).or_insert(next)
-            });
-            let counts = count_grams(numbered, &mut scratch);
-            df.resize(ids.len(), 0);
-            for &(g, _) in &counts {
-                df[g as usize] += 1;
+        let mut builder = SurfaceModelBuilder::new(examples, ridge);
+        loop {
+            if let Some(model) = builder.run(&|| false) {
+                return model;
             }
-            grams.push(counts);
         }
-        let n = examples.len() as f32;
-        let idf: Vec<f32> = df
-            .iter()
-            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
-            .collect();
-        let vectors = grams
-            .iter()
-            .map(|counts| unit_tf_idf(counts, &idf))
-            .collect();
-        SurfaceModel {
-            example_ids: examples.iter().map(|ex| ex.id.clone()).collect(),
-            ids,
-            idf,
-            vectors,
-            postings: Vec::new(),
-            factor: Vec::new(),
-            ridge,
-        }
-        .factored()
     }
 
-    /// The bundled examples' model with [`RIDGE`], built on first use and shared.
+    /// The bundled examples' model with [`RIDGE`], built on first use (unless
+    /// [`SurfaceModel::share_bundled`] gave it) and shared.
     pub fn bundled() -> Arc<SurfaceModel> {
-        static BUNDLED: OnceLock<Arc<SurfaceModel>> = OnceLock::new();
-        BUNDLED
+        BUNDLED_SURFACE
             .get_or_init(|| Arc::new(SurfaceModel::new(bundled_examples(), RIDGE)))
             .clone()
     }
 
+    /// Whether the bundled examples' model is built (a matcher then costs no factoring).
+    pub fn bundled_is_built() -> bool {
+        BUNDLED_SURFACE.get().is_some()
+    }
+
+    /// Makes `model` the bundled examples' shared model, when it is theirs (built by
+    /// [`SurfaceModelBuilder::bundled`], in slices) and none is yet.
+    pub fn share_bundled(model: SurfaceModel) {
+        if model.fits(bundled_examples(), RIDGE) {
+            let _ = BUNDLED_SURFACE.set(Arc::new(model));
+        }
+    }
+
     /// This model with its inverted lists and factor (re)built from its vectors.
+    #[cfg(test)]
     fn factored(mut self) -> SurfaceModel {
         self.postings = surface_postings(&self.vectors, self.idf.len());
-        self.factor = ridge_factor(&self.postings, self.vectors.len(), self.ridge);
+        let mut factoring = Factoring::new(self.vectors.len(), self.ridge);
+        factoring.run(&self.postings, &|| false);
+        self.factor = factoring.finish();
         self
     }
 
@@ -1695,41 +1858,6 @@ impl std::hash::Hasher for Prehashed {
     }
 }
 
-/// The lower Cholesky factor `L` (row-major, `n × n`) of `K + ridge·I`, `K` the cosines of
-/// the `n` examples' surface vectors (given inverted: [`surface_postings`]); empty when
-/// `ridge` is not positive.
-fn ridge_factor(postings: &[Vec<(u32, f32)>], n: usize, ridge: f32) -> Vec<f32> {
-    if n == 0 || ridge <= 0.0 {
-        return Vec::new();
-    }
-    // K's lower triangle, one gram's examples at a time (postings are in example order).
-    let mut l = vec![0f64; n * n];
-    for posting in postings {
-        for (a, &(i, wi)) in posting.iter().enumerate() {
-            let row = &mut l[i as usize * n..(i as usize + 1) * n];
-            for &(j, wj) in &posting[..=a] {
-                row[j as usize] += f64::from(wi * wj);
-            }
-        }
-    }
-    for i in 0..n {
-        l[i * n + i] += f64::from(ridge);
-    }
-    // Cholesky–Crout, row by row of the lower triangle.
-    for j in 0..n {
-        let row_j: Vec<f64> = l[j * n..j * n + j].to_vec();
-        let d = (l[j * n + j] - inner(&row_j, &row_j))
-            .max(f64::EPSILON)
-            .sqrt();
-        l[j * n + j] = d;
-        for i in j + 1..n {
-            let row_i = &mut l[i * n..(i + 1) * n];
-            row_i[j] = (row_i[j] - inner(&row_i[..j], &row_j)) / d;
-        }
-    }
-    l.into_iter().map(|x| x as f32).collect()
-}
-
 /// The surface grams of a folded text, hashed (FNV-1a, the same on every platform): each word,
 /// each pair of consecutive words and each run of five characters of a word padded with a
 /// space on each side (the whole padded word when shorter). Words are the runs of letters and
@@ -1829,7 +1957,7 @@ fn inner(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Solves `L·Lᵀ·x = b` in place, `L` from [`ridge_factor`].
+/// Solves `L·Lᵀ·x = b` in place, `L` from [`Factoring`].
 fn ridge_solve(l: &[f32], b: &mut [f32]) {
     let n = b.len();
     for i in 0..n {

@@ -356,6 +356,7 @@ messages! {
         SuggestionsTitle => "Compétences que cette expérience peut montrer", "Competencies this experience may show";
         SuggestionsNone => "Aucune nouvelle proposition. Détaillez davantage la description pour en obtenir.", "No new suggestion. Describe the experience in more detail to get some.";
         SuggestionsNothing => "Aucune compétence ne ressort de ce texte.", "No competency stands out from this text.";
+        SuggestionsPending => "Recherche des compétences dans votre texte…", "Looking for competencies in your text…";
         SuggestionsNothingAdvice => "Décrivez ce que vous faisiez concrètement, avec vos mots\u{a0}: qui vous receviez, ce que vous régliez, avec qui vous travailliez, ce que cela a changé. Vérifiez aussi que les certifications choisies correspondent à ce métier.", "Describe what you actually did, in your own words: whom you met, what you sorted out, whom you worked with, what changed. Also check that the chosen certifications fit this job.";
         SuggestionStrong => "Correspondance forte", "Strong match";
         SuggestionPossible => "Correspondance possible", "Possible match";

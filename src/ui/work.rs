@@ -23,7 +23,7 @@ use crate::core::assessment::{Assessment, AssessmentError, Level};
 use crate::core::catalogue::Catalogue;
 use crate::core::codec::{encode_saved, CodecError, Incoming};
 use crate::core::dataset::SEARCH_PATH;
-use crate::core::matching::Matcher;
+use crate::core::matching::{Matcher, SurfaceModel, SurfaceModelBuilder};
 use crate::i18n::Msg;
 use crate::ui::errors::{codec_error_msg, refusal};
 
@@ -213,6 +213,64 @@ fn build_search_slice() {
         }
     } else {
         set_timeout(build_search_slice, std::time::Duration::ZERO);
+    }
+}
+
+thread_local! {
+    /// The example experiences' surface model being built, and who waits for it.
+    static MATCHER_BUILD: RefCell<Option<SurfaceModelBuilder>> = const { RefCell::new(None) };
+    static MATCHER_WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Longest slice of building the examples' surface model per task (ms).
+const MATCHER_SLICE_MS: f64 = 8.0;
+
+/// Whether the matchers can be built at once: the examples' surface model, which they all
+/// share and which is most of their cost, is ready.
+pub fn matcher_is_prepared() -> bool {
+    SurfaceModel::bundled_is_built()
+}
+
+/// Builds the examples' surface model in slices of at most [`MATCHER_SLICE_MS`], one task
+/// each (no long task: factoring the kernel of 855 examples takes a quarter of a second on a
+/// desktop, more on a phone), then calls `ready` (at once if it is built). Called by the
+/// experiences page when it opens; [`matcher`] without it would build the model at once.
+pub fn prepare_matcher(ready: impl FnOnce() + 'static) {
+    if matcher_is_prepared() {
+        ready();
+        return;
+    }
+    MATCHER_WAITING.with(|w| w.borrow_mut().push(Box::new(ready)));
+    let started = MATCHER_BUILD.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.is_some() {
+            return true;
+        }
+        *b = Some(SurfaceModelBuilder::bundled());
+        false
+    });
+    if !started {
+        set_timeout(build_matcher_slice, std::time::Duration::ZERO);
+    }
+}
+
+fn build_matcher_slice() {
+    let start = browser::now_ms();
+    let out_of_time = move || browser::now_ms() - start >= MATCHER_SLICE_MS;
+    let model = MATCHER_BUILD.with(|b| {
+        b.borrow_mut()
+            .as_mut()
+            .and_then(|builder| builder.run(&out_of_time))
+    });
+    let Some(model) = model else {
+        set_timeout(build_matcher_slice, std::time::Duration::ZERO);
+        return;
+    };
+    SurfaceModel::share_bundled(model);
+    MATCHER_BUILD.with(|b| *b.borrow_mut() = None);
+    let waiting = MATCHER_WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    for ready in waiting {
+        ready();
     }
 }
 

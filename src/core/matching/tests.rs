@@ -938,3 +938,51 @@ fn matchers_share_the_bundled_surface_model() {
     assert!(!other_ridge.fits(&small_examples(), RIDGE));
     assert!(SurfaceModel::new(&small_examples(), RIDGE).fits(&small_examples(), RIDGE));
 }
+
+#[test]
+fn a_model_built_in_slices_is_the_same() {
+    let examples = small_examples();
+    let whole = SurfaceModel::new(&examples, RIDGE);
+    // Out of time at every check: one example, one gram's list or one column per call.
+    let mut builder = SurfaceModelBuilder::new(&examples, RIDGE);
+    let mut calls = 1;
+    let sliced = loop {
+        if let Some(model) = builder.run(&|| true) {
+            break model;
+        }
+        calls += 1;
+        assert!(calls < 10_000, "the builder never finishes");
+    };
+    assert!(calls > examples.len(), "{calls} calls");
+    assert!(builder.run(&|| false).is_none(), "spent");
+    assert_eq!(sliced.example_ids, whole.example_ids);
+    assert_eq!(sliced.idf, whole.idf);
+    assert_eq!(sliced.vectors, whole.vectors);
+    assert_eq!(sliced.postings, whole.postings);
+    assert_eq!(sliced.factor, whole.factor);
+    assert_eq!(sliced.factor.len(), examples.len() * examples.len());
+    // No ridge: no factor, at once.
+    let off = SurfaceModelBuilder::new(&examples, 0.0).run(&|| false);
+    assert!(off.is_some_and(|m| m.factor.is_empty()));
+}
+
+#[test]
+fn only_the_bundled_examples_model_is_shared_as_theirs() {
+    // Another set's model is not taken as the bundled one.
+    SurfaceModel::share_bundled(SurfaceModel::new(&small_examples(), RIDGE));
+    let bundled = SurfaceModel::bundled();
+    assert!(SurfaceModel::bundled_is_built());
+    assert_eq!(
+        bundled.example_ids.len(),
+        Examples::bundled().examples.len()
+    );
+    // Once built, a second one does not replace it.
+    let mut builder = SurfaceModelBuilder::bundled();
+    let model = loop {
+        if let Some(m) = builder.run(&|| false) {
+            break m;
+        }
+    };
+    SurfaceModel::share_bundled(model);
+    assert!(Arc::ptr_eq(&bundled, &SurfaceModel::bundled()));
+}

@@ -15,7 +15,7 @@ use crate::ui::highlight::Highlighted;
 use crate::ui::notice::{notices, NoticeKind};
 use crate::ui::selected::{selected_catalogue, SelectionStatus};
 use crate::ui::title::use_title;
-use crate::ui::work::{edit, edit_if, matcher, my_work};
+use crate::ui::work::{edit, edit_if, matcher, matcher_is_prepared, my_work, prepare_matcher};
 
 /// The words of a suggestion's strength.
 fn strength_msg(strength: Strength) -> Msg {
@@ -41,6 +41,15 @@ pub fn ExperiencesPage() -> impl IntoView {
     use_title(move || Msg::ExpTitle.text(lang.get()).to_owned());
     let ids =
         Memo::new(move |_| work.with(|a| a.experiences.iter().map(|e| e.id).collect::<Vec<_>>()));
+    // The matcher's examples are read in slices while the page is shown (see
+    // `ui::work::prepare_matcher`); the cards wait for them.
+    let ready = RwSignal::new(matcher_is_prepared());
+    provide_context(MatcherReady(ready));
+    if !ready.get_untracked() {
+        prepare_matcher(move || {
+            let _ = ready.try_set(true);
+        });
+    }
     let on_added = Callback::new(move |id: u32| {
         notices.push(NoticeKind::Success, Msg::ExpAdded, vec![]);
         request_animation_frame(move || browser::focus(&format!("#experience-{id} h2")));
@@ -62,8 +71,14 @@ pub fn ExperiencesPage() -> impl IntoView {
     }
 }
 
+/// Whether the experience matcher can be built at once (its examples are read).
+#[derive(Clone, Copy)]
+struct MatcherReady(RwSignal<bool>);
+
 #[component]
 fn ExperienceCard(id: u32) -> impl IntoView {
+    let ready = use_context::<MatcherReady>().map(|r| r.0);
+    let ready = move || ready.is_none_or(|r| r.get());
     let cat = selected_catalogue();
     let work = my_work();
     let lang = lang();
@@ -75,6 +90,9 @@ fn ExperienceCard(id: u32) -> impl IntoView {
         let Some(e) = exp.get() else {
             return Vec::new();
         };
+        if !ready() {
+            return Vec::new();
+        }
         work.with(|a| suggestions_for(matcher(cat()), cat(), a, &e, SUGGESTIONS_SHOWN))
     });
     // Whether anything stands out at all (linked or dismissed suggestions included).
@@ -82,6 +100,9 @@ fn ExperienceCard(id: u32) -> impl IntoView {
         let Some(e) = exp.get() else {
             return false;
         };
+        if !ready() {
+            return true;
+        }
         work.with(|a| anything_stands_out(matcher(cat()), cat(), a, &e))
     });
     let linked = Memo::new(move |_| {
@@ -136,6 +157,9 @@ fn ExperienceCard(id: u32) -> impl IntoView {
                 {move || {
                     if !has_selection.get() {
                         return view! { <p class="muted">{t(Msg::SuggestionsNoSelection)}</p> }.into_any();
+                    }
+                    if !ready() {
+                        return view! { <p class="muted" role="status">{t(Msg::SuggestionsPending)}</p> }.into_any();
                     }
                     let list = suggestions.get();
                     if list.is_empty() {
