@@ -329,8 +329,8 @@ static BUNDLED_SURFACE: OnceLock<Arc<SurfaceModel>> = OnceLock::new();
 
 /// Builds a [`SurfaceModel`] a slice at a time: [`SurfaceModelBuilder::run`] works until its
 /// `out_of_time` says stop, so a page stays responsive while the examples are read and the
-/// kernel factored (hundreds of milliseconds in a browser for 855 examples, most of it the
-/// factor's `n³/6`). The model is the same as [`SurfaceModel::new`]'s.
+/// kernel factored (about half a second in a desktop browser for 1,183 examples, most of it
+/// the factor's `n³/6`). The model is the same as [`SurfaceModel::new`]'s.
 #[derive(Debug)]
 pub struct SurfaceModelBuilder {
     texts: Vec<String>,
